@@ -1,0 +1,41 @@
+# The two commands in README.md: `make serve` and `make test`. Every target installs what it needs.
+SHELL := /bin/bash
+UV_VERSION := 0.13.9
+export PATH := $(HOME)/.local/bin:$(PATH)
+UV := $(shell command -v uv 2>/dev/null || echo $(HOME)/.local/bin/uv)
+
+.PHONY: setup serve build check test bench chromium
+
+setup: .venv/.synced node_modules/.installed
+
+serve: setup
+	$(UV) run mkdocs serve --strict --dev-addr 127.0.0.1:8000
+
+build: setup
+	$(UV) run mkdocs build --strict
+
+check: setup
+	$(UV) run handbok check
+
+test: setup chromium
+	$(UV) run pytest
+
+bench: setup chromium
+	$(UV) run python -m bench
+
+chromium:
+	@command -v chromium >/dev/null || { \
+	  echo "Installerar Chromium (Debian-paketet) för webbläsartesterna ..."; \
+	  SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium; }
+
+$(UV):
+	python3 -m pip install --user --quiet "uv==$(UV_VERSION)"
+
+.venv/.synced: pyproject.toml uv.lock | $(UV)
+	$(UV) sync --frozen
+	@touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@

@@ -1,0 +1,1 @@
+"""Quality calculators (standard library only; runs in CPython and Pyodide)."""

@@ -1,0 +1,1 @@
+"""Kvalitetshandboken's site generator: YAML content -> typed model -> Markdown pages."""
