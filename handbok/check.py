@@ -1,0 +1,154 @@
+"""Validate the whole content folder: every file, then every cross-reference. Collects all errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import BaseModel, ValidationError
+
+from handbok import safety
+from handbok.errors import ContentError, pydantic_message, suggest
+from handbok.handbook import Handbook
+from handbok.loader import Document, load_file
+from handbok.model import ID_PATTERN, KINDS, HandbookMeta
+
+META_FILE = "handbook.yml"
+SUFFIXES = (".yml", ".yaml")
+KIND_WORDS = {"modeller": "modell", "metoder": "metod", "roller": "roll", "kontakter": "kontakt"}
+
+
+def check(content_dir: Path, docs_dir: Path | None = None) -> tuple[Handbook | None, list[ContentError]]:
+    """Load and validate `content_dir` (and scan `docs_dir` for unsafe markup); the handbook if there are no
+    errors, and all errors sorted by place."""
+    checker = _Checker(content_dir)
+    handbook = checker.run()
+    if content_dir.is_dir():
+        checker.errors += safety.content_errors(content_dir, docs_dir)
+    errors = sorted(set(checker.errors))
+    return (handbook if not errors else None), errors
+
+
+def calculator_names() -> tuple[str, ...]:
+    """Names of the calculators a method may embed; imported lazily so the core stays light."""
+    import calculators
+
+    return tuple(calculators.NAMES)
+
+
+class _Checker:
+    def __init__(self, content_dir: Path) -> None:
+        self.root = content_dir
+        self.errors: list[ContentError] = []
+        self.docs: dict[tuple[str, str], Document] = {}
+
+    def shown(self, path: Path) -> str:
+        return f"{self.root.name}/{path.relative_to(self.root).as_posix()}"
+
+    def run(self) -> Handbook | None:
+        if not self.root.is_dir():
+            self.errors.append(ContentError(self.root.name, 1, 1, "mappen med innehåll finns inte. Kontrollera "
+                                                                  "sökvägen till mappen `handbook`."))
+            return None
+        meta = self._load_meta()
+        handbook = Handbook(meta=meta or HandbookMeta.model_construct())
+        self._load_entries(handbook)
+        self._check_references(handbook)
+        return handbook if meta is not None else None
+
+    def _load_meta(self) -> HandbookMeta | None:
+        path = self.root / META_FILE
+        if not path.exists():
+            self.errors.append(ContentError(self.shown(path), 1, 1, "filen saknas. Skapa `handbook.yml` med "
+                                                                    "organisation, titel, version och beslut."))
+            return None
+        doc = self._read(path)
+        return self._validate(doc, HandbookMeta) if doc else None
+
+    def _load_entries(self, handbook: Handbook) -> None:
+        seen: dict[tuple[str, str], str] = {}
+        for path in sorted(p for p in self.root.rglob("*") if p.suffix in SUFFIXES and p.is_file()):
+            relative = path.relative_to(self.root)
+            if relative.as_posix() == META_FILE:
+                continue
+            kind = relative.parts[0] if len(relative.parts) == 2 else None
+            if kind not in KINDS:
+                self.errors.append(ContentError(self.shown(path), 1, 1, "filen ligger på fel ställe. Flytta den "
+                                                "till någon av mapparna " + ", ".join(f"`{k}/`" for k in KINDS) + "."))
+                continue
+            entry_id = path.stem
+            if not ID_PATTERN.match(entry_id):
+                self.errors.append(ContentError(self.shown(path), 1, 1, f"filnamnet `{path.name}` går inte att "
+                                                "använda som id. Byt namn till små bokstäver a–z, siffror och "
+                                                "bindestreck, t.ex. `ny-metod.yml`."))
+                continue
+            if (kind, entry_id) in seen:
+                self.errors.append(ContentError(self.shown(path), 1, 1, f"id `{entry_id}` finns redan i "
+                                                f"{seen[kind, entry_id]}. Ta bort eller byt namn på en av filerna."))
+                continue
+            seen[kind, entry_id] = self.shown(path)
+            doc = self._read(path)
+            entry = self._validate(doc, KINDS[kind]) if doc else None
+            if entry is not None:
+                handbook.entries(kind)[entry_id] = entry
+                handbook.sources[kind, entry_id] = relative.as_posix()
+                self.docs[kind, entry_id] = doc
+
+    def _read(self, path: Path) -> Document | None:
+        doc, errors = load_file(path, self.shown(path))
+        self.errors.extend(errors)
+        if doc is not None and not isinstance(doc.data, dict):
+            self.errors.append(doc.error((), "filen ska bestå av fält på formen `fält: värde`, ett per rad."))
+            return None
+        return doc
+
+    def _validate(self, doc: Document, model: type[BaseModel]):
+        try:
+            return model.model_validate(doc.data)
+        except ValidationError as exc:
+            for error in exc.errors(include_url=False):
+                loc = tuple(error["loc"])
+                at_key = error["type"] == "extra_forbidden"
+                where = loc[:-1] if error["type"] == "missing" else loc
+                self.errors.append(doc.error(where, pydantic_message(error, model), at_key=at_key))
+            return None
+
+    def _check_references(self, handbook: Handbook) -> None:
+        try:
+            calculators = set(calculator_names())
+        except Exception:  # a broken calculators package must not hide the content errors
+            calculators = None
+            self.errors.append(ContentError(self.root.name, 1, 1, "räknarna (paketet `calculators`) går inte att "
+                                            "läsa in, så fältet `räknare` kan inte kontrolleras."))
+        for (kind, entry_id), doc in self.docs.items():
+            entry = handbook.entries(kind)[entry_id]
+            for alias, target, value in _references(entry):
+                self._check_one(handbook, doc, alias, target, value, calculators)
+
+    def _check_one(self, handbook, doc, alias, target, value, calculators) -> None:
+        loc = (alias,) if isinstance(value[1], str) else (alias, value[1])
+        name = value[0]
+        if target == "räknare":
+            if calculators is not None and name not in calculators:
+                self.errors.append(doc.error(loc, f"`{alias}` nämner räknaren `{name}`, som inte finns."
+                                             f"{suggest(name, calculators)} Skriv ett av: "
+                                             f"{', '.join(sorted(calculators))}."))
+            return
+        known = handbook.entries(target)
+        if name not in known:
+            hint = suggest(name, known.keys()) or f" Skriv id för en {KIND_WORDS[target]} i `{target}/` eller skapa filen."
+            self.errors.append(doc.error(loc, f"`{alias}` hänvisar till `{name}`, men det finns ingen "
+                                         f"{KIND_WORDS[target]} {self.root.name}/{target}/{name}.yml.{hint}"))
+
+
+def _references(entry) -> list[tuple[str, str, tuple[str, int | str]]]:
+    """(alias, target kind, (id, list index or 'single')) for every reference in one entry."""
+    refs: list[tuple[str, str, tuple[str, int | str]]] = [("ägare", "roller", (entry.owner, "single"))]
+    lists = {"roles": ("roller", "roller"), "contacts": ("kontakter", "kontakter"),
+             "related_methods": ("relaterade_metoder", "metoder"), "reports_to": ("rapporterar_till", "roller"),
+             "calculators": ("räknare", "räknare")}
+    for attribute, (alias, target) in lists.items():
+        for index, value in enumerate(getattr(entry, attribute, ())):
+            refs.append((alias, target, (value, index)))
+    if getattr(entry, "main_method", None):
+        refs.append(("huvudmetod", "metoder", (entry.main_method, "single")))
+    return refs

@@ -1,0 +1,126 @@
+"""Calculators in the page: form markers, widget assets and the self-hosted Pyodide runtime.
+
+`render_markers` turns each `[[räknare: <name>]]` line into a form rendered from the calculator's
+SPEC (readable and printable without JavaScript). `write_assets` puts into the built site what the
+forms need to compute in the browser: the widget script and style, the Pyodide core files from the
+npm package, and a wheel of `calculators/`. Nothing here imports MkDocs; the plugin calls it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import shutil
+from itertools import count
+from pathlib import Path
+
+import jinja2
+
+import calculators
+
+from .wheel import build_wheel
+
+ROOT = Path(__file__).resolve().parent.parent
+ASSET_SRC = Path(__file__).resolve().parent / "assets"
+PYODIDE_SRC = ROOT / "node_modules" / "pyodide"
+# Core files loadPyodide fetches: the loader, the Emscripten glue, the WebAssembly binary and the
+# standard library. The lock file is not copied: the worker passes its `info` part inline.
+PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
+
+ASSETS_CSS: list[str] = ["assets/handbok/calculator.css"]
+ASSETS_JS: list[str] = ["assets/handbok/calculator.js"]
+
+MARKER = re.compile(
+    r"^[ \t]*(?:<p>[ \t]*)?\[\[räknare:[ \t]*([^\]\n]*?)[ \t]*\]\](?:[ \t]*</p>)?[ \t]*$", re.MULTILINE
+)
+
+_env = jinja2.Environment(
+    loader=jinja2.PackageLoader("handbok", "templates"),
+    autoescape=True,
+    trim_blocks=True,
+    lstrip_blocks=True,
+    undefined=jinja2.StrictUndefined,
+)
+
+
+class MissingPyodide(RuntimeError):
+    """The npm package pyodide is not installed; the message is for the person building."""
+
+
+def render_markers(text: str, matrices: dict | None = None) -> str:
+    """Replace every calculator marker in Markdown or HTML with the calculator's form.
+
+    `matrices` are the handbook's own risk matrices (id -> definition), offered beside the
+    built-in ones in the risk form. Forms on one page get distinct ids.
+    """
+    numbers = count(1)
+    return MARKER.sub(lambda m: _render(m.group(1), next(numbers), matrices or {}), text)
+
+
+def _render(name: str, number: int, matrices: dict) -> str:
+    """One form, or a visible Swedish error box for a name that is not a calculator."""
+    if name not in calculators.NAMES:
+        template = _env.get_template("calculator_unknown.html.j2")
+        html = template.render(name=name, names=calculators.NAMES)
+    else:
+        template = _env.get_template("calculator.html.j2")
+        spec = calculators.spec(name)
+        html = template.render(spec=spec, prefix=f"hc{number}-{name}", matrices=_matrix_choices(matrices))
+    # A raw HTML block without blank lines, so Markdown passes it through untouched.
+    return "\n" + re.sub(r"\n\s*\n", "\n", html).strip() + "\n"
+
+
+def _matrix_choices(custom: dict) -> list[dict]:
+    """The handbook's own matrices, offered after the built-in ones and sent as whole definitions."""
+    return [
+        {
+            "value": f"egen:{key}",
+            "label": definition.get("label", key) if isinstance(definition, dict) else key,
+            "definition": json.dumps(definition, ensure_ascii=False),
+        }
+        for key, definition in custom.items()
+    ]
+
+
+def pyodide_version(pyodide_dir: Path = PYODIDE_SRC) -> str:
+    """The installed Pyodide version, read from its package.json."""
+    package = pyodide_dir / "package.json"
+    if not package.is_file():
+        raise MissingPyodide(
+            f"Hittar inte Pyodide i {pyodide_dir}. Kör make setup (som kör npm ci) och bygg sedan igen."
+        )
+    return json.loads(package.read_text(encoding="utf-8"))["version"]
+
+
+def write_assets(site_dir: Path, pyodide_dir: Path = PYODIDE_SRC) -> None:
+    """Copy widget assets, the Pyodide core and the calculators wheel into the built site."""
+    version = pyodide_version(pyodide_dir)
+    runtime = site_dir / "assets" / "pyodide" / version
+    runtime.mkdir(parents=True, exist_ok=True)
+    for name in PYODIDE_FILES:
+        source = pyodide_dir / name
+        if not source.is_file():
+            raise MissingPyodide(f"Pyodide-filen {source} saknas. Kör make setup och bygg sedan igen.")
+        shutil.copyfile(source, runtime / name)
+    for old in runtime.glob("calculators-*.whl"):
+        old.unlink()
+    wheel = build_wheel(runtime)
+    lock_info = json.loads((pyodide_dir / "pyodide-lock.json").read_text(encoding="utf-8"))["info"]
+    _write_widget(site_dir / "assets" / "handbok", version, wheel.name, lock_info)
+
+
+def _write_widget(target: Path, version: str, wheel: str, lock_info: dict) -> None:
+    """Copy the style, and fill in the runtime paths the worker and the widget need."""
+    target.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(ASSET_SRC / "calculator.css", target / "calculator.css")
+    worker = (ASSET_SRC / "worker.js").read_text(encoding="utf-8")
+    worker = (
+        worker.replace("__PYODIDE_VERSION__", version)
+        .replace("__WHEEL__", wheel)
+        .replace("__LOCK_INFO__", json.dumps(lock_info))
+    )
+    (target / "worker.js").write_text(worker, encoding="utf-8")
+    stamp = hashlib.sha256(worker.encode()).hexdigest()[:12]
+    widget = (ASSET_SRC / "calculator.js").read_text(encoding="utf-8")
+    (target / "calculator.js").write_text(widget.replace("__WORKER_STAMP__", stamp), encoding="utf-8")

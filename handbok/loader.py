@@ -1,0 +1,167 @@
+"""Read YAML files keeping the line and column of every key and value, so errors point at the right place."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.constructor import ConstructorError
+from yaml.nodes import MappingNode, Node, SequenceNode
+
+from handbok.errors import ContentError
+
+Loc = tuple[int | str, ...]
+Position = tuple[int, int]
+
+
+class _Dates:
+    """Impossible dates become YAML errors with a position instead of a bare ValueError."""
+
+    def construct_yaml_timestamp(self, node):
+        try:
+            return yaml.SafeLoader.construct_yaml_timestamp(self, node)
+        except ValueError:
+            raise ConstructorError(None, None, f"ogiltigt datum `{node.value}`", node.start_mark) from None
+
+
+class _Loader(_Dates, yaml.SafeLoader):
+    """Pure-Python loader: slower, but its error messages and positions are the ones we translate."""
+
+
+class _FastLoader(_Dates, getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """libyaml loader for the common case of a valid file."""
+
+
+for _cls in (_Loader, _FastLoader):
+    _cls.add_constructor("tag:yaml.org,2002:timestamp", _Dates.construct_yaml_timestamp)
+
+
+@dataclass
+class Document:
+    """One parsed YAML file: its data and where each key and value starts (1-based line, column)."""
+
+    path: str
+    data: Any
+    keys: dict[Loc, Position] = field(default_factory=dict)
+    values: dict[Loc, Position] = field(default_factory=dict)
+
+    def value_at(self, loc: Loc) -> Position:
+        """Position of the value at `loc`, or of the closest enclosing value that exists."""
+        for end in range(len(loc), -1, -1):
+            if loc[:end] in self.values:
+                return self.values[loc[:end]]
+        return (1, 1)
+
+    def key_at(self, loc: Loc) -> Position:
+        """Position of the key at `loc` (falls back to its value or the enclosing value)."""
+        return self.keys.get(loc) or self.value_at(loc)
+
+    def error(self, loc: Loc, message: str, *, at_key: bool = False) -> ContentError:
+        line, column = self.key_at(loc) if at_key else self.value_at(loc)
+        return ContentError(self.path, line, column, message)
+
+
+YAML_PROBLEMS = {
+    "mapping values are not allowed here": "ett kolon på fel ställe. Om texten innehåller `: ` ska hela "
+    "värdet stå inom citattecken, t.ex. `syfte: \"Mål: bättre service\"`",
+    "could not find expected ':'": "kolon saknas. Skriv `fält: värde`, med mellanslag efter kolonet",
+    "found character '\\t' that cannot start any token": "tabbtecken är inte tillåtna. Använd mellanslag för indrag",
+    "did not find expected key": "indraget stämmer inte. Fält på samma nivå ska ha lika många mellanslag först",
+    "did not find expected '-' indicator": "indraget stämmer inte. Punkter i samma lista ska börja med `- ` "
+    "på samma kolumn",
+    "found unexpected end of stream": "texten tar slut innan ett citattecken eller en hakparentes stängs. "
+    "Lägg till det avslutande tecknet",
+    "could not determine a constructor": "okänd YAML-tagg (ett ord som börjar med `!`). Ta bort taggen eller "
+    "sätt värdet inom citattecken",
+    "found undefined alias": "hänvisningen med `*` pekar på ett ankare (`&`) som inte finns. Ta bort `*` "
+    "eller sätt texten inom citattecken",
+}
+
+
+def _yaml_message(exc: yaml.YAMLError) -> str:
+    problem = str(getattr(exc, "problem", "") or "")
+    if problem.startswith("ogiltigt datum"):
+        return f"{problem}: den dagen finns inte. Skriv ett datum som finns, på formen ÅÅÅÅ-MM-DD."
+    for english, swedish in YAML_PROBLEMS.items():
+        if problem.startswith(english):
+            return f"YAML-fel: {swedish}."
+    return (f"YAML-fel: filen går inte att läsa här ({problem or 'okänt fel'}). Kontrollera indrag, kolon och "
+            "citattecken på raden, och sätt texten inom citattecken om den börjar med ett specialtecken.")
+
+
+def _mark(exc: yaml.YAMLError) -> Position:
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    if mark is not None:
+        return mark.line + 1, mark.column + 1
+    return 1, getattr(exc, "position", 0) + 1
+
+
+def load_text(path: str, text: str) -> tuple[Document | None, list[ContentError]]:
+    """Parse one YAML text. Returns the document, or None with errors. Never raises for bad input."""
+    try:
+        node, data = _parse(_FastLoader, text)
+    except (yaml.YAMLError, RecursionError):
+        try:  # parse again with the pure-Python loader, whose messages we know how to translate
+            node, data = _parse(_Loader, text)
+        except yaml.YAMLError as exc:
+            return None, [ContentError(path, *_mark(exc), _yaml_message(exc))]
+        except RecursionError:
+            return None, [ContentError(path, 1, 1, "YAML-fel: filen är för djupt nästlad. Förenkla strukturen.")]
+    if node is None:
+        return None, [ContentError(path, 1, 1, "filen är tom. Fyll i fälten, se en annan fil i samma mapp.")]
+    doc = Document(path, data)
+    errors: list[ContentError] = []
+    _record(doc, node, (), errors, set())
+    return doc, errors
+
+
+def _parse(loader_class: type, text: str) -> tuple[Node | None, Any]:
+    loader = loader_class(text)
+    try:
+        node = loader.get_single_node()
+        return node, (loader.construct_document(node) if node is not None else None)
+    finally:
+        loader.dispose()
+
+
+def _position(node: Node) -> Position:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def _record(doc: Document, node: Node, loc: Loc, errors: list[ContentError], seen: set[int]) -> None:
+    """Record positions under `loc`; report keys written twice (PyYAML would silently keep the last)."""
+    doc.values.setdefault(loc, _position(node))
+    if id(node) in seen:
+        return
+    seen.add(id(node))
+    if isinstance(node, SequenceNode):
+        for index, item in enumerate(node.value):
+            _record(doc, item, (*loc, index), errors, seen)
+    elif isinstance(node, MappingNode):
+        first: dict[str, Position] = {}
+        for key_node, value_node in node.value:
+            key = key_node.value if not isinstance(key_node, (MappingNode, SequenceNode)) else "?"
+            if key in first:
+                errors.append(ContentError(doc.path, *_position(key_node),
+                                           f"fältet `{key}` står två gånger (första gången på rad {first[key][0]}). "
+                                           "Ta bort det ena."))
+                continue
+            first[key] = _position(key_node)
+            doc.keys[(*loc, key)] = first[key]
+            _record(doc, value_node, (*loc, key), errors, seen)
+
+
+def load_file(path: Path, shown: str) -> tuple[Document | None, list[ContentError]]:
+    """Read and parse one file; `shown` is the path printed in errors (e.g. `handbook/metoder/swot.yml`)."""
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = path.read_bytes()[: exc.start].count(b"\n") + 1
+        return None, [ContentError(shown, line, 1, "filen är inte sparad som UTF-8. Spara om den med "
+                                                   "teckenkodningen UTF-8 i din editor.")]
+    except OSError:
+        return None, [ContentError(shown, 1, 1, "filen går inte att läsa. Kontrollera att den finns och "
+                                                "att du har behörighet.")]
+    return load_text(shown, text)

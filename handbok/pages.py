@@ -1,0 +1,127 @@
+"""Render the validated handbook into Markdown pages (site path -> Markdown) through Jinja2 templates."""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+import re
+from collections.abc import Callable
+from functools import cache
+
+import jinja2
+
+from handbok.handbook import Handbook, Ref
+from handbok.model import PART_OF_NAMES, PHASE_NAMES
+
+INDEX_PAGES = {"modeller": "modeller/index.md", "metoder": "metoder/index.md", "roller": "roller/index.md"}
+OVERVIEW = "oversikt.md"
+CONTACTS = "kontakter.md"
+LIST_TITLES = {
+    "modeller": ("Modeller", "Modellerna beskriver hur vi arbetar i stort. Varje modell har en eller flera metoder."),
+    "metoder": ("Metoder och verktyg", "Metoderna och verktygen hjälper dig att planera, genomföra och följa upp."),
+}
+
+
+@cache
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("handbok", "templates"),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        autoescape=False,  # the output is Markdown, and Markdown from YAML is inserted as-is
+    )
+    env.filters.update(cell=table_cell, tel=tel_uri, phase=PHASE_NAMES.__getitem__,
+                       part_of=PART_OF_NAMES.__getitem__)
+    return env
+
+
+def table_cell(text: str) -> str:
+    """Make text safe inside a Markdown table cell: one line, pipes escaped."""
+    return " ".join(text.split()).replace("|", "\\|")
+
+
+def tel_uri(phone: str) -> str:
+    """`010-123 45 67` -> `+46101234567` (Swedish numbers in international form for tel: links)."""
+    digits = re.sub(r"[^0-9+]", "", phone)
+    return digits if digits.startswith("+") else "+46" + digits.removeprefix("0")
+
+
+def page_path(ref: Ref) -> str:
+    """Site path of an entry's page; contacts live as sections of the contact directory."""
+    kind, entry_id = ref
+    return f"{CONTACTS}#{entry_id}" if kind == "kontakter" else f"{kind}/{entry_id}.md"
+
+
+def _linker(handbook: Handbook, here: str) -> Callable[[Ref], str]:
+    base = posixpath.dirname(here)
+
+    def link(ref: Ref) -> str:
+        target = page_path(ref)
+        path, _, fragment = target.partition("#")
+        relative = posixpath.relpath(path, base or ".") + (f"#{fragment}" if fragment else "")
+        name = handbook.name(ref).replace("[", "\\[").replace("]", "\\]")
+        return f"[{name}]({relative})"
+
+    return link
+
+
+def _by_name(items: dict) -> list:
+    return sorted(items.items(), key=lambda item: item[1].name.casefold())
+
+
+def render_pages(handbook: Handbook, today: dt.date | None = None) -> dict[str, str]:
+    """Every generated page: site path (relative to docs) -> Markdown."""
+    renderer = _Renderer(handbook, today or dt.date.today())
+    pages = {OVERVIEW: renderer.render("overview.md.j2", OVERVIEW, models=_by_name(handbook.models),
+                                       methods=_by_name(handbook.methods)),
+             CONTACTS: renderer.render("contacts.md.j2", CONTACTS, contacts=_by_name(handbook.contacts))}
+    for kind, (title, intro) in LIST_TITLES.items():
+        pages[INDEX_PAGES[kind]] = renderer.render("list.md.j2", INDEX_PAGES[kind], title=title, intro=intro,
+                                                   kind=kind, entries=_by_name(handbook.entries(kind)))
+    groups = [(part, [(i, r) for i, r in _by_name(handbook.roles) if r.part_of == part]) for part in PART_OF_NAMES]
+    pages[INDEX_PAGES["roller"]] = renderer.render("roles_index.md.j2", INDEX_PAGES["roller"],
+                                                   groups=[(part, roles) for part, roles in groups if roles])
+    for kind in ("modeller", "metoder"):
+        for entry_id in handbook.entries(kind):
+            pages[page_path((kind, entry_id))] = renderer.guide(kind, entry_id)
+    for role_id in handbook.roles:
+        pages[page_path(("roller", role_id))] = renderer.role(role_id)
+    return pages
+
+
+def page_sources(handbook: Handbook) -> dict[str, str]:
+    """Generated page -> the YAML file (relative to the content folder) an editor changes to edit it."""
+    return {page_path(ref): source for ref, source in handbook.sources.items() if ref[0] != "kontakter"}
+
+
+class _Renderer:
+    def __init__(self, handbook: Handbook, today: dt.date) -> None:
+        self.handbook = handbook
+        self.today = today
+
+    def render(self, template: str, here: str, **context) -> str:
+        return _environment().get_template(template).render(
+            handbook=self.handbook, today=self.today, link=_linker(self.handbook, here), **context)
+
+    def guide(self, kind: str, entry_id: str) -> str:
+        entry = self.handbook.entries(kind)[entry_id]
+        backlinks = self.handbook.backlinks.get((kind, entry_id), [])
+        related = [("metoder", m) for m in entry.related_methods]
+        if kind == "modeller" and entry.main_method:
+            related.insert(0, ("metoder", entry.main_method))
+        if kind == "metoder":
+            related += [ref for ref in backlinks if ref[0] == "metoder"]
+        return self.render("guide.md.j2", page_path((kind, entry_id)), kind=kind, entry=entry,
+                           related=list(dict.fromkeys(related)),
+                           models=[ref for ref in backlinks if ref[0] == "modeller"] if kind == "metoder" else [])
+
+    def role(self, role_id: str) -> str:
+        backlinks = self.handbook.backlinks.get(("roller", role_id), [])
+        role = self.handbook.roles[role_id]
+        return self.render("role.md.j2", page_path(("roller", role_id)), entry=role,
+                           reports_to=[("roller", r) for r in role.reports_to],
+                           reporting=[ref for ref in backlinks if ref[0] == "roller"],
+                           users=[ref for ref in backlinks if ref[0] != "roller"],
+                           owned=self.handbook.owned.get(role_id, []))

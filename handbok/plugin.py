@@ -1,0 +1,130 @@
+"""Thin MkDocs adapter: the only module that imports MkDocs. Validation and rendering live in the core."""
+
+from __future__ import annotations
+
+import posixpath
+from pathlib import Path
+
+from mkdocs.config import config_options
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
+
+from handbok import embed, safety
+from handbok.check import check
+from handbok.handbook import Handbook
+from handbok.pages import CONTACTS, INDEX_PAGES, OVERVIEW, page_sources, render_pages
+
+
+class HandbokConfig(Config):
+    content_dir = config_options.Type(str, default="handbook")
+    """The YAML content folder, relative to mkdocs.yml."""
+    source_edit_uri = config_options.Optional(config_options.Type(str))
+    """Edit path of the repository root (e.g. `-/edit/main/`); default: `edit_uri` without the docs folder."""
+
+
+class HandbokPlugin(BasePlugin[HandbokConfig]):
+    supports_multiple_instances = False
+    listed = {OVERVIEW, CONTACTS, *INDEX_PAGES.values()}
+
+    def on_config(self, config):
+        self.content_dir = Path(config.config_file_path).parent / self.config.content_dir
+        handbook, errors = check(self.content_dir, Path(config.docs_dir))
+        if errors:
+            count = len({e.path for e in errors})
+            raise PluginError("\n".join(map(str, errors)) + f"\n{len(errors)} fel i {count} filer.")
+        self.handbook: Handbook = handbook
+        self.pages = render_pages(handbook)
+        self.sources = page_sources(handbook)
+        meta = handbook.meta
+        config.extra["handbok"] = {
+            "organisation": meta.organisation, "titel": meta.title, "version": meta.version,
+            "beslut": {"organ": meta.decision.body, "referens": meta.decision.reference,
+                       "datum": meta.decision.date.isoformat()},
+        }
+        config.extra_css.extend(embed.ASSETS_CSS)
+        config.extra_javascript.extend(embed.ASSETS_JS)
+        self.edit_base = self._edit_base(config)
+        return config
+
+    def _edit_base(self, config) -> str | None:
+        """URL prefix that a content path like `handbook/metoder/swot.yml` is appended to."""
+        if not config.repo_url:
+            return None
+        edit_uri = self.config.source_edit_uri
+        if edit_uri is None:
+            docs = Path(config.docs_dir).name + "/"
+            edit_uri = (config.edit_uri or "").removesuffix(docs)
+        return posixpath.join(config.repo_url.rstrip("/") + "/", edit_uri.lstrip("/"))
+
+    def on_files(self, files: Files, config) -> Files:
+        for path, markdown in self.pages.items():
+            if files.get_file_from_path(path) is not None:
+                raise PluginError(f"{config.docs_dir}/{path}: sidan skapas från {self.content_dir.name}/ och får "
+                                  "inte finnas som fil i docs/. Ta bort filen.")
+            # entry pages are not listed in mkdocs.yml; on_nav puts them under their index page
+            inclusion = InclusionLevel.INCLUDED if path in self.listed else InclusionLevel.NOT_IN_NAV
+            files.append(File.generated(config, path, content=markdown, inclusion=inclusion))
+        return files
+
+    def on_nav(self, nav: Navigation, config, files: Files) -> Navigation:
+        """Turn the index pages in the nav into sections holding every model, method and role page."""
+        for kind, index in INDEX_PAGES.items():
+            children = [files.get_file_from_path(f"{kind}/{entry_id}.md").page
+                        for entry_id, _ in sorted(self.handbook.entries(kind).items(),
+                                                  key=lambda item: item[1].name.casefold())]
+            _expand(nav.items, files.get_file_from_path(index).page, children)
+        pages = _pages_in(nav.items)
+        for previous, page, following in zip([None, *pages[:-1]], pages, [*pages[1:], None]):
+            page.previous_page, page.next_page = previous, following
+        return Navigation(nav.items, pages)
+
+    def on_page_markdown(self, markdown: str, page: Page, config, files: Files) -> str:
+        """Point "Redigera sidan" of a generated page at its YAML source; aggregate pages get no edit link."""
+        source = self.sources.get(page.file.src_uri)
+        if page.file.generated_by:
+            page.edit_url = (posixpath.join(self.edit_base, self.content_dir.name, source)
+                             if source and self.edit_base else None)
+        return markdown
+
+    def on_page_content(self, html: str, page: Page, config, files: Files) -> str:
+        """Sanitise the rendered page, then insert the calculator forms (which the sanitiser would strip)."""
+        return embed.render_markers(safety.sanitize(html), matrices=self.handbook.meta.risk_matrices)
+
+    def on_post_build(self, config) -> None:
+        try:
+            embed.write_assets(Path(config.site_dir))
+        except Exception as exc:  # the build must end with the Swedish reason, not a traceback
+            raise PluginError(str(exc)) from exc
+
+    def on_serve(self, server, config, builder):
+        server.watch(str(self.content_dir))
+        return server
+
+
+def _expand(items: list, index: Page | None, children: list[Page]) -> bool:
+    """Replace `index` in the nav tree by a section titled like it, with the index first."""
+    for position, item in enumerate(items):
+        if item is index:
+            section = Section(title=index.title, children=[index, *children])
+            section.parent = index.parent
+            for child in section.children:
+                child.parent = section
+            items[position] = section
+            return True
+        if item.children and _expand(item.children, index, children):
+            return True
+    return False
+
+
+def _pages_in(items: list) -> list[Page]:
+    found: list[Page] = []
+    for item in items:
+        if isinstance(item, Page):
+            found.append(item)
+        if item.children:
+            found.extend(_pages_in(item.children))
+    return found

@@ -1,0 +1,137 @@
+"""JSON Schemas for the editor's autocomplete and hover help, generated from the content model.
+
+The pydantic models are the one source of truth: titles and descriptions come from their `Field(...)`s. On top,
+closed lists become enums: phases (already literals), calculator names and the ids of the roles, contacts and
+methods that exist in the content folder. So the schemas depend on the content too: `handbok new` rewrites them,
+`handbok schema` does it by hand, and the CI step `handbok schema --check` fails when they are out of date.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from handbok.errors import ContentError
+from handbok.model import KINDS, HandbookMeta
+
+SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+KIND_NAMES = {"modeller": "modell", "metoder": "metod", "roller": "roll", "kontakter": "kontakt"}
+"""Content folder -> schema file stem, also the word `handbok new` takes."""
+META_FILE = "handbook.yml"
+META_SCHEMA = "handbok"
+
+TITLES = {
+    "modell": ("Modell", "En gemensam modell i kvalitetshandboken (handbook/modeller/<id>.yml)."),
+    "metod": ("Metod", "En metod eller ett verktyg i kvalitetshandboken (handbook/metoder/<id>.yml)."),
+    "roll": ("Roll", "En roll i organisationen (handbook/roller/<id>.yml)."),
+    "kontakt": ("Kontakt", "En funktion eller brevlåda man kan vända sig till (handbook/kontakter/<id>.yml)."),
+    "handbok": ("Handboken", "Uppgifter om hela handboken: organisation, version, beslut och versionshistorik."),
+}
+DEF_TITLES = {"Change": "Ändring", "Link": "Länk", "Step": "Steg", "Decision": "Beslut", "Version": "Version"}
+
+REFERENCES = {"ägare": "roller", "roller": "roller", "rapporterar_till": "roller", "kontakter": "kontakter",
+              "relaterade_metoder": "metoder", "huvudmetod": "metoder", "räknare": "räknare"}
+"""Field alias -> what its value names: a content folder, or the calculators."""
+
+
+def schema_path(root: Path, stem: str) -> Path:
+    return root / "schemas" / f"{stem}.schema.json"
+
+
+def header(stem: str, nested: bool = True) -> str:
+    """First line of a content file: tells the Red Hat YAML extension which schema to use."""
+    prefix = "../../" if nested else "../"
+    return f"# yaml-language-server: $schema={prefix}schemas/{stem}.schema.json"
+
+
+def content_ids(content_dir: Path) -> dict[str, list[str]]:
+    """Ids of existing entries per folder (file names; validity is the check's business)."""
+    return {kind: sorted({p.stem for p in (content_dir / kind).glob("*.y*ml")}) for kind in KINDS}
+
+
+def build_all(content_dir: Path) -> dict[str, dict[str, Any]]:
+    """Schema file stem -> schema, for every kind of content file."""
+    from handbok.check import calculator_names
+
+    closed = {**content_ids(content_dir), "räknare": sorted(calculator_names())}
+    schemas = {stem: build(KINDS[kind], stem, closed) for kind, stem in KIND_NAMES.items()}
+    schemas[META_SCHEMA] = build(HandbookMeta, META_SCHEMA, closed)
+    return schemas
+
+
+def build(model: type[BaseModel], stem: str, closed: dict[str, list[str]]) -> dict[str, Any]:
+    """One model's schema with Swedish titles, Markdown hover text and enums for the closed lists."""
+    raw = copy.deepcopy(model.model_json_schema(by_alias=True))
+    title, description = TITLES[stem]
+    schema = {"$schema": SCHEMA_DIALECT, **raw, "title": title, "description": description}
+    for name, definition in schema.get("$defs", {}).items():
+        definition["title"] = DEF_TITLES.get(name, definition.get("title", name))
+        definition.pop("description", None)  # English class docstrings are not editor help
+        _describe(definition)
+    _describe(schema)
+    for alias, target in REFERENCES.items():
+        if alias in schema.get("properties", {}) and closed.get(target):
+            _add_enum(schema["properties"][alias], closed[target])
+    return schema
+
+
+def _describe(schema: dict[str, Any]) -> None:
+    """VS Code shows `markdownDescription` on hover with `code` formatted; keep both for other tools."""
+    for prop in schema.get("properties", {}).values():
+        if "description" in prop:
+            prop["markdownDescription"] = prop["description"]
+
+
+def _add_enum(prop: dict[str, Any], values: list[str]) -> None:
+    """Put the enum on the string part: the property itself, its list items, or the string of an `anyOf`."""
+    target = prop.get("items", prop)
+    for option in target.get("anyOf", []):
+        if option.get("type") == "string":
+            target = option
+    target["enum"] = values
+
+
+def render(schema: dict[str, Any]) -> str:
+    return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
+
+
+def write(root: Path, content_dir: Path) -> list[Path]:
+    """Write every schema; returns the files that changed."""
+    changed = []
+    for stem, schema in build_all(content_dir).items():
+        path = schema_path(root, stem)
+        if not path.exists() or path.read_text(encoding="utf-8") != render(schema):
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(render(schema), encoding="utf-8")
+            changed.append(path)
+    return changed
+
+
+def stale(root: Path, content_dir: Path) -> list[Path]:
+    """Committed schemas that differ from what the model and the current content give."""
+    return [schema_path(root, stem) for stem, schema in build_all(content_dir).items()
+            if not schema_path(root, stem).exists()
+            or schema_path(root, stem).read_text(encoding="utf-8") != render(schema)]
+
+
+def header_errors(content_dir: Path) -> list[ContentError]:
+    """Every content file must start with its schema line, or the editor gets no help in VS Code."""
+    errors = []
+    expected = {content_dir / META_FILE: header(META_SCHEMA, nested=False)}
+    for kind, stem in KIND_NAMES.items():
+        expected.update({path: header(stem) for path in (content_dir / kind).glob("*.y*ml")})
+    for path, line in sorted(expected.items()):
+        if not path.is_file():
+            continue
+        with path.open(encoding="utf-8-sig", errors="replace") as handle:
+            first = handle.readline().rstrip("\r\n")
+        if first.strip() != line:
+            shown = f"{content_dir.name}/{path.relative_to(content_dir).as_posix()}"
+            errors.append(ContentError(shown, 1, 1, f"första raden ska vara `{line}`, så att VS Code kan föreslå "
+                                                    "fält och visa hjälp. Lägg till raden överst i filen "
+                                                    "(eller rätta den som står där)."))
+    return errors

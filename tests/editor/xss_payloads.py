@@ -1,0 +1,42 @@
+"""XSS payloads an editor could (by mistake or on purpose) paste into a Markdown field or a docs page.
+
+Every payload would run `alert(...)` if it reached the browser unchanged; `handbok check` must reject each one,
+and the built page must not run any of them even with the check bypassed.
+"""
+
+PAYLOADS: dict[str, str] = {
+    "script-tag": "Text före.\n\n<script>alert('script-tag')</script>\n",
+    "script-versaler": "<SCRIPT>alert('script-versaler')</SCRIPT>",
+    "script-src": '<script src="data:text/javascript,alert(\'script-src\')"></script>',
+    "script-nastlad": "<scr<script>ipt>alert('script-nastlad')</scr</script>ipt>",
+    "img-onerror": "<img src=x onerror=\"alert('img-onerror')\">",
+    "img-snedstreck": "<img/src=x/onerror=alert('img-snedstreck')>",
+    "svg-onload": "<svg onload=\"alert('svg-onload')\"></svg>",
+    "svg-script": "<svg><script>alert('svg-script')</script></svg>",
+    "details-ontoggle": "<details open ontoggle=\"alert('details-ontoggle')\"><summary>x</summary></details>",
+    "div-onmouseover": "<div onmouseover=\"alert('div-onmouseover')\" style=\"position:fixed;inset:0\">x</div>",
+    "body-onload": "<body onload=\"alert('body-onload')\">",
+    "input-autofocus": "<input autofocus onfocus=\"alert('input-autofocus')\">",
+    "md-javascript-lank": "[Klicka här](javascript:alert('md-javascript-lank'))",
+    "md-javascript-bild": "![bild](javascript:alert('md-javascript-bild'))",
+    "md-referenslank": "[Klicka][ref]\n\n[ref]: javascript:alert('md-referenslank')\n",
+    "html-javascript-lank": "<a href=\"javascript:alert('html-javascript-lank')\">Klicka</a>",
+    "entitet-javascript": "<a href=\"jav&#x61;script:alert('entitet-javascript')\">Klicka</a>",
+    "entitet-decimal": "<a href=\"&#106;&#97;&#118;&#97;&#115;&#99;&#114;&#105;&#112;&#116;:alert('entitet-decimal')\">x</a>",
+    "tabb-i-schema": "<a href=\"java\tscript:alert('tabb-i-schema')\">Klicka</a>",
+    "entitet-tabb": "<a href=\"java&#09;script:alert('entitet-tabb')\">Klicka</a>",
+    "entitet-kolon": "<a href=\"javascript&colon;alert('entitet-kolon')\">Klicka</a>",
+    "data-url-lank": "<a href=\"data:text/html;base64,PHNjcmlwdD5hbGVydCgnZGF0YScpPC9zY3JpcHQ+\">Klicka</a>",
+    "md-data-url": "[Klicka](data:text/html,<script>alert('md-data-url')</script>)",
+    "iframe-srcdoc": "<iframe srcdoc=\"<script>parent.alert('iframe-srcdoc')</script>\"></iframe>",
+    "iframe-javascript": "<iframe src=\"javascript:alert('iframe-javascript')\"></iframe>",
+    "object-data": "<object data=\"javascript:alert('object-data')\"></object>",
+    "embed-svg": "<embed src=\"data:image/svg+xml,<svg onload=alert('embed-svg')>\">",
+    "style-import": "<style>@import 'javascript:alert(\"style-import\")';</style>",
+    "meta-refresh": "<meta http-equiv=\"refresh\" content=\"0;url=javascript:alert('meta-refresh')\">",
+    "form-action": "<form action=\"javascript:alert('form-action')\"><button>Skicka</button></form>",
+    "attr-list-onclick": "Klicka på stycket.\n{: onclick=\"alert('attr-list-onclick')\" }\n",
+    "math-mglyph": "<math><mtext><table><mglyph><style><img src=x onerror=alert('math-mglyph')>",
+    "video-source": "<video><source onerror=\"alert('video-source')\"></video>",
+    "a-formaction": "<button formaction=\"javascript:alert('a-formaction')\">Skicka</button>",
+}

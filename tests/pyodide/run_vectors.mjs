@@ -1,0 +1,36 @@
+// Runs the calculators' shared test vectors inside real Pyodide under Node, offline.
+// Usage: node run_vectors.mjs <pyodide dir> <wheel> <vector_check.py> <vectors.json>
+// Prints JSON: {"python": version, "problems": [...], "results": [run() output per vector]}.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+
+const [pyodideDir, wheel, checker, vectors] = process.argv.slice(2).map((p) => path.resolve(p));
+const { loadPyodide } = await import(pathToFileURL(path.join(pyodideDir, "pyodide.mjs")).href);
+const info = JSON.parse(readFileSync(path.join(pyodideDir, "pyodide-lock.json"), "utf8")).info;
+
+// A lock file without packages, as in the site's worker: nothing is ever fetched from a CDN.
+const pyodide = await loadPyodide({
+  indexURL: pyodideDir + path.sep,
+  lockFileContents: JSON.stringify({ info, packages: {} }),
+  packageBaseUrl: pyodideDir + path.sep,
+});
+pyodide.unpackArchive(readFileSync(wheel), "wheel");
+pyodide.FS.mkdirTree("/vectors");
+pyodide.FS.writeFile("/vectors/vector_check.py", readFileSync(checker));
+pyodide.FS.writeFile("/vectors/vectors.json", readFileSync(vectors));
+const output = pyodide.runPython(`
+import json, sys
+sys.path.insert(0, "/vectors")
+import calculators
+from vector_check import check_vectors
+
+vectors = json.loads(open("/vectors/vectors.json", encoding="utf-8").read())
+json.dumps({
+    "python": sys.version.split()[0],
+    "platform": sys.platform,
+    "problems": check_vectors("/vectors/vectors.json"),
+    "results": [calculators.run(v["name"], v["inputs"]) for v in vectors],
+}, ensure_ascii=False, allow_nan=False)
+`);
+process.stdout.write(output + "\n");
