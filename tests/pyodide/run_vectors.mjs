@@ -15,7 +15,7 @@ const pyodide = await loadPyodide({
   lockFileContents: JSON.stringify({ info, packages: {} }),
   packageBaseUrl: pyodideDir + path.sep,
 });
-pyodide.unpackArchive(readFileSync(wheel), "wheel");
+pyodide.unpackArchive(new Uint8Array(readFileSync(wheel)), "wheel");
 pyodide.FS.mkdirTree("/vectors");
 pyodide.FS.writeFile("/vectors/vector_check.py", readFileSync(checker));
 pyodide.FS.writeFile("/vectors/vectors.json", readFileSync(vectors));

@@ -1,0 +1,47 @@
+"""Read a built site: every relative link and asset reference, and every element id, per page."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+
+class _Collector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.references: list[str] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if values.get("id"):
+            self.ids.add(values["id"])
+        for name in ("href", "src"):
+            if values.get(name) and not (tag == "link" and values.get("rel") in ("canonical", "alternate")):
+                self.references.append(values[name])
+
+
+def read_page(path: Path) -> _Collector:
+    collector = _Collector()
+    collector.feed(path.read_text(encoding="utf-8"))
+    return collector
+
+
+def broken_links(site: Path) -> list[str]:
+    """`page -> reference` for every relative reference whose file (or #fragment on it) does not exist."""
+    pages = {path: read_page(path) for path in site.rglob("*.html")}
+    broken = []
+    for page, collected in pages.items():
+        for reference in collected.references:
+            parts = urlsplit(reference)
+            if parts.scheme or parts.netloc or reference.startswith("/"):
+                continue
+            target = (page.parent / unquote(parts.path)).resolve() if parts.path else page
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.is_file():
+                broken.append(f"{page.relative_to(site)} -> {reference}")
+            elif parts.fragment and target in pages and unquote(parts.fragment) not in pages[target].ids:
+                broken.append(f"{page.relative_to(site)} -> {reference} (ankaret saknas)")
+    return broken
