@@ -2,6 +2,8 @@
 SHELL := /bin/bash
 UV_VERSION := 0.13.9
 export PATH := $(HOME)/.local/bin:$(PATH)
+# mkdocs-material prints a banner about its end of life on every build; docs/om/beslut.md covers the plan.
+export NO_MKDOCS_2_WARNING := 1
 UV := $(shell command -v uv 2>/dev/null || echo $(HOME)/.local/bin/uv)
 
 .PHONY: setup serve build check test bench chromium

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from handbok import safety
+from handbok import safety, schema
 from handbok.errors import ContentError, pydantic_message, suggest
 from handbok.handbook import Handbook
 from handbok.loader import Document, load_file
@@ -23,7 +23,7 @@ def check(content_dir: Path, docs_dir: Path | None = None) -> tuple[Handbook | N
     checker = _Checker(content_dir)
     handbook = checker.run()
     if content_dir.is_dir():
-        checker.errors += safety.content_errors(content_dir, docs_dir)
+        checker.errors += safety.content_errors(content_dir, docs_dir) + schema.header_errors(content_dir)
     errors = sorted(set(checker.errors))
     return (handbook if not errors else None), errors
 
@@ -40,6 +40,8 @@ class _Checker:
         self.root = content_dir
         self.errors: list[ContentError] = []
         self.docs: dict[tuple[str, str], Document] = {}
+        self.ids: dict[str, set[str]] = {kind: set() for kind in KINDS}
+        """Every id that has a file, valid or not: a broken file is reported once, not at each reference."""
 
     def shown(self, path: Path) -> str:
         return f"{self.root.name}/{path.relative_to(self.root).as_posix()}"
@@ -52,7 +54,7 @@ class _Checker:
         meta = self._load_meta()
         handbook = Handbook(meta=meta or HandbookMeta.model_construct())
         self._load_entries(handbook)
-        self._check_references(handbook)
+        self._check_references()
         return handbook if meta is not None else None
 
     def _load_meta(self) -> HandbookMeta | None:
@@ -86,12 +88,15 @@ class _Checker:
                                                 f"{seen[kind, entry_id]}. Ta bort eller byt namn på en av filerna."))
                 continue
             seen[kind, entry_id] = self.shown(path)
+            self.ids[kind].add(entry_id)
             doc = self._read(path)
-            entry = self._validate(doc, KINDS[kind]) if doc else None
+            if doc is None:
+                continue
+            self.docs[kind, entry_id] = doc
+            entry = self._validate(doc, KINDS[kind])
             if entry is not None:
                 handbook.entries(kind)[entry_id] = entry
                 handbook.sources[kind, entry_id] = relative.as_posix()
-                self.docs[kind, entry_id] = doc
 
     def _read(self, path: Path) -> Document | None:
         doc, errors = load_file(path, self.shown(path))
@@ -112,43 +117,40 @@ class _Checker:
                 self.errors.append(doc.error(where, pydantic_message(error, model), at_key=at_key))
             return None
 
-    def _check_references(self, handbook: Handbook) -> None:
+    def _check_references(self) -> None:
+        """Check references in every readable file, also those with other errors, so all show at once."""
         try:
             calculators = set(calculator_names())
         except Exception:  # a broken calculators package must not hide the content errors
             calculators = None
             self.errors.append(ContentError(self.root.name, 1, 1, "räknarna (paketet `calculators`) går inte att "
                                             "läsa in, så fältet `räknare` kan inte kontrolleras."))
-        for (kind, entry_id), doc in self.docs.items():
-            entry = handbook.entries(kind)[entry_id]
-            for alias, target, value in _references(entry):
-                self._check_one(handbook, doc, alias, target, value, calculators)
-
-    def _check_one(self, handbook, doc, alias, target, value, calculators) -> None:
-        loc = (alias,) if isinstance(value[1], str) else (alias, value[1])
-        name = value[0]
-        if target == "räknare":
-            if calculators is not None and name not in calculators:
-                self.errors.append(doc.error(loc, f"`{alias}` nämner räknaren `{name}`, som inte finns."
-                                             f"{suggest(name, calculators)} Skriv ett av: "
-                                             f"{', '.join(sorted(calculators))}."))
-            return
-        known = handbook.entries(target)
-        if name not in known:
-            hint = suggest(name, known.keys()) or f" Skriv id för en {KIND_WORDS[target]} i `{target}/` eller skapa filen."
-            self.errors.append(doc.error(loc, f"`{alias}` hänvisar till `{name}`, men det finns ingen "
-                                         f"{KIND_WORDS[target]} {self.root.name}/{target}/{name}.yml.{hint}"))
+        for doc in self.docs.values():
+            for alias, target, loc, name in _references(doc.data):
+                if target == "räknare":
+                    if calculators is not None and name not in calculators:
+                        self.errors.append(doc.error(loc, f"`{alias}` nämner räknaren `{name}`, som inte finns."
+                                                     f"{suggest(name, calculators)} Skriv ett av: "
+                                                     f"{', '.join(sorted(calculators))}."))
+                elif name not in self.ids[target]:
+                    word = KIND_WORDS[target]
+                    hint = suggest(name, self.ids[target]) or f" Skriv id för en {word} i `{target}/` eller skapa filen."
+                    self.errors.append(doc.error(loc, f"`{alias}` hänvisar till `{name}`, men det finns ingen "
+                                                 f"{word} {self.root.name}/{target}/{name}.yml.{hint}"))
 
 
-def _references(entry) -> list[tuple[str, str, tuple[str, int | str]]]:
-    """(alias, target kind, (id, list index or 'single')) for every reference in one entry."""
-    refs: list[tuple[str, str, tuple[str, int | str]]] = [("ägare", "roller", (entry.owner, "single"))]
-    lists = {"roles": ("roller", "roller"), "contacts": ("kontakter", "kontakter"),
-             "related_methods": ("relaterade_metoder", "metoder"), "reports_to": ("rapporterar_till", "roller"),
-             "calculators": ("räknare", "räknare")}
-    for attribute, (alias, target) in lists.items():
-        for index, value in enumerate(getattr(entry, attribute, ())):
-            refs.append((alias, target, (value, index)))
-    if getattr(entry, "main_method", None):
-        refs.append(("huvudmetod", "metoder", (entry.main_method, "single")))
-    return refs
+REFERENCES = {"ägare": "roller", "roller": "roller", "rapporterar_till": "roller", "kontakter": "kontakter",
+              "relaterade_metoder": "metoder", "huvudmetod": "metoder", "räknare": "räknare"}
+"""Field alias -> the content folder (or the calculators) its ids name."""
+
+
+def _references(data: dict):
+    """(alias, target, loc, id) for every well-formed reference in raw YAML data; the rest are type errors."""
+    for alias, target in REFERENCES.items():
+        value = data.get(alias)
+        if isinstance(value, str):
+            yield alias, target, (alias,), value
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                if isinstance(item, str):
+                    yield alias, target, (alias, index), item

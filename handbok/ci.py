@@ -84,8 +84,8 @@ def _problem(site_dir: Path, page: Path, url: str, pages: dict[Path, _Links]) ->
         return None  # external or mailto:/tel:, not checked offline
     target = page
     if parts.path:
-        relative = posixpath.normpath(posixpath.join(page.parent.relative_to(site_dir).as_posix(),
-                                                     unquote(parts.path)))
+        base = "" if parts.path.startswith("/") else page.parent.relative_to(site_dir).as_posix()
+        relative = posixpath.normpath(posixpath.join(base, unquote(parts.path).lstrip("/")))
         if relative.startswith(".."):
             return f"länken `{url}` pekar utanför webbplatsen."
         target = site_dir / relative

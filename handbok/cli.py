@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from handbok import ci, new, review, schema
 from handbok.check import check
 
 Command = Callable[[argparse.Namespace], int]
@@ -31,17 +33,108 @@ def content_argument(parser: argparse.ArgumentParser) -> None:
                         help="mappen med handskrivna sidor som också kontrolleras (standard: docs)")
 
 
-@command("check", "Kontrollera allt innehåll i handbook/ och skriv ut alla fel.", content_argument)
+def check_arguments(parser: argparse.ArgumentParser) -> None:
+    content_argument(parser)
+    parser.add_argument("--format", choices=ci.FORMATS, default="text",
+                        help="text (standard), github (anteckningar i pull requests) eller gitlab "
+                             "(Code Quality-rapport i JSON; sammanfattningen skrivs då till stderr)")
+
+
+@command("check", "Kontrollera allt innehåll i handbook/ och skriv ut alla fel.", check_arguments)
 def run_check(args: argparse.Namespace) -> int:
     handbook, errors = check(args.content, args.docs)
-    for error in errors:
-        print(error)
+    if errors or args.format == "gitlab":
+        print(ci.report(errors, args.format))
+    summary = sys.stderr if args.format == "gitlab" else sys.stdout
     files = sum(1 for p in args.content.rglob("*") if p.suffix in (".yml", ".yaml")) if args.content.is_dir() else 0
     if errors:
-        print(f"{len(errors)} fel i {len({e.path for e in errors})} filer.")
+        print(f"{len(errors)} fel i {len({e.path for e in errors})} filer.", file=summary)
         return 1
-    print(f"Inga fel i {files} filer.")
+    print(f"Inga fel i {files} filer.", file=summary)
     return 0
+
+
+# --- Editor workflow (issue 6): schema, new, granskning, links ---------------------------------------------
+
+def schema_arguments(parser: argparse.ArgumentParser) -> None:
+    content_argument(parser)
+    parser.add_argument("--check", action="store_true",
+                        help="skriv inget; avsluta med 1 om schemas/ inte stämmer med modellen och innehållet")
+
+
+@command("schema", "Skriv JSON Schema för YAML-filerna till schemas/ (för hjälp och förslag i VS Code).",
+         schema_arguments)
+def run_schema(args: argparse.Namespace) -> int:
+    root = args.content.resolve().parent
+    if args.check:
+        stale = schema.stale(root, args.content)
+        for path in stale:
+            print(f"{path.relative_to(root)}: schemat är inaktuellt. Kör `uv run handbok schema` och lägg med "
+                  "ändringen i din pull request.")
+        return 1 if stale else 0
+    for path in schema.write(root, args.content):
+        print(f"Skrev {path.relative_to(root)}")
+    return 0
+
+
+def new_arguments(parser: argparse.ArgumentParser) -> None:
+    content_argument(parser)
+    parser.add_argument("kind", choices=list(new.FOLDERS), metavar="TYP", help="modell, metod, roll eller kontakt")
+    parser.add_argument("id", help="filnamnet utan .yml: små bokstäver, siffror och bindestreck, t.ex. ny-metod")
+    parser.add_argument("--idag", type=dt.date.fromisoformat, default=None, metavar="ÅÅÅÅ-MM-DD",
+                        help=argparse.SUPPRESS)
+
+
+@command("new", "Skapa en ny fil för en modell, metod, roll eller kontakt från en mall.", new_arguments)
+def run_new(args: argparse.Namespace) -> int:
+    try:
+        path = new.create(args.content, args.kind, args.id, args.idag or dt.date.today())
+    except new.NewEntryError as exc:
+        print(f"handbok new: {exc}", file=sys.stderr)
+        return 1
+    schema.write(args.content.resolve().parent, args.content)  # the new id joins the schemas' enums
+    print(f"Skapade {args.content.name}/{path.relative_to(args.content).as_posix()}. Fyll i fälten och kör "
+          "`uv run handbok check`.")
+    return 0
+
+
+def review_arguments(parser: argparse.ArgumentParser) -> None:
+    content_argument(parser)
+    parser.add_argument("--dagar", type=int, default=60, metavar="N",
+                        help="ta med det som ska granskas inom N dagar (standard: 60)")
+    parser.add_argument("--csv", action="store_true", help="skriv CSV i stället för text")
+    parser.add_argument("--idag", type=dt.date.fromisoformat, default=None, metavar="ÅÅÅÅ-MM-DD",
+                        help="räkna som om det vore den här dagen (standard: i dag)")
+
+
+@command("granskning", "Lista sidor som är försenade eller snart ska granskas, per ägare.", review_arguments)
+def run_review(args: argparse.Namespace) -> int:
+    handbook, errors = check(args.content)
+    if handbook is None:
+        print(f"handbok granskning: innehållet har {len(errors)} fel. Kör `uv run handbok check` först.",
+              file=sys.stderr)
+        return 0  # a report, not a check
+    today = args.idag or dt.date.today()
+    items = review.due(handbook, today, args.dagar, folder=args.content.name)
+    sys.stdout.write(review.as_csv(items) if args.csv else review.as_text(handbook, items, today, args.dagar) + "\n")
+    return 0
+
+
+def links_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("site", type=Path, nargs="?", default=Path("site"), metavar="MAPP",
+                        help="den byggda webbplatsen (standard: site)")
+
+
+@command("links", "Kontrollera länkarna mellan sidorna i den byggda webbplatsen.", links_arguments)
+def run_links(args: argparse.Namespace) -> int:
+    if not (args.site / "index.html").is_file():
+        print(f"handbok links: {args.site}/index.html finns inte. Bygg först med `make build`.", file=sys.stderr)
+        return 1
+    problems = ci.check_links(args.site)
+    for problem in problems:
+        print(f"{args.site.name}/{problem}")
+    print(f"{len(problems)} trasiga länkar." if problems else "Inga trasiga länkar.")
+    return 1 if problems else 0
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -28,7 +28,7 @@ PYODIDE_SRC = ROOT / "node_modules" / "pyodide"
 # standard library. The lock file is not copied: the worker passes its `info` part inline.
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
 
-ASSETS_CSS: list[str] = ["assets/handbok/calculator.css"]
+ASSETS_CSS: list[str] = ["assets/handbok/calculator.css", "assets/handbok/contrast.css"]
 ASSETS_JS: list[str] = ["assets/handbok/calculator.js"]
 
 MARKER = re.compile(
@@ -113,7 +113,8 @@ def write_assets(site_dir: Path, pyodide_dir: Path = PYODIDE_SRC) -> None:
 def _write_widget(target: Path, version: str, wheel: str, lock_info: dict) -> None:
     """Copy the style, and fill in the runtime paths the worker and the widget need."""
     target.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(ASSET_SRC / "calculator.css", target / "calculator.css")
+    for css in ASSETS_CSS:
+        shutil.copyfile(ASSET_SRC / Path(css).name, target / Path(css).name)
     worker = (ASSET_SRC / "worker.js").read_text(encoding="utf-8")
     worker = (
         worker.replace("__PYODIDE_VERSION__", version)

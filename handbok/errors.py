@@ -102,7 +102,7 @@ def _hint(info) -> str:
     if info is None:
         return ""
     text = (info.description or "").rstrip(".")
-    return f" ({text}{_example(info)})" if text else _example(info).lstrip(", ")
+    return f" – {text}{_example(info)}" if text else _example(info)
 
 
 TYPE_WORDS = {
@@ -148,7 +148,7 @@ def pydantic_message(error: ErrorDetails, model: type[BaseModel]) -> str:
         allowed = allowed_fields(model, loc[:-1])
         return (f"okänt fält `{loc[-1]}`.{suggest(str(loc[-1]), allowed)} "
                 f"Tillåtna fält här: {', '.join(allowed)}.")
-    if value is None and kind in TYPE_WORDS | {"string_too_short": 0}:
+    if value is None and (kind in TYPE_WORDS or kind == "string_too_short"):
         return f"`{name}` saknar värde. Skriv {TYPE_WORDS.get(kind, 'en text')} efter kolonet{_example(info)}."
     if kind in TYPE_WORDS:
         quote = " Sätt citattecken runt värdet om det ska vara text." if kind == "string_type" else ""

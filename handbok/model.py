@@ -64,7 +64,7 @@ Months = Annotated[int, Field(ge=1, le=60)]
 class Strict(BaseModel):
     """Base: unknown fields are errors, so a typo like `syftet:` never passes silently."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 class Step(Strict):

@@ -10,6 +10,7 @@ from functools import cache
 
 import jinja2
 
+from handbok import changes
 from handbok.handbook import Handbook, Ref
 from handbok.model import PART_OF_NAMES, PHASE_NAMES
 
@@ -88,6 +89,7 @@ def render_pages(handbook: Handbook, today: dt.date | None = None) -> dict[str, 
             pages[page_path((kind, entry_id))] = renderer.guide(kind, entry_id)
     for role_id in handbook.roles:
         pages[page_path(("roller", role_id))] = renderer.role(role_id)
+    pages[changes.PAGE] = renderer.render("nytt.md.j2", changes.PAGE, changes=changes.latest(handbook))
     return pages
 
 

@@ -13,7 +13,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from handbok import embed, safety
+from handbok import changes, embed, examples, safety
 from handbok.check import check
 from handbok.handbook import Handbook
 from handbok.pages import CONTACTS, INDEX_PAGES, OVERVIEW, page_sources, render_pages
@@ -28,7 +28,7 @@ class HandbokConfig(Config):
 
 class HandbokPlugin(BasePlugin[HandbokConfig]):
     supports_multiple_instances = False
-    listed = {OVERVIEW, CONTACTS, *INDEX_PAGES.values()}
+    listed = {OVERVIEW, CONTACTS, *INDEX_PAGES.values(), changes.PAGE}
 
     def on_config(self, config):
         self.content_dir = Path(config.config_file_path).parent / self.config.content_dir
@@ -88,7 +88,10 @@ class HandbokPlugin(BasePlugin[HandbokConfig]):
         if page.file.generated_by:
             page.edit_url = (posixpath.join(self.edit_base, self.content_dir.name, source)
                              if source and self.edit_base else None)
-        return markdown
+        try:
+            return examples.insert(markdown)  # the editor guide's `[[felexempel]]` (real check messages)
+        except examples.ExampleError as exc:
+            raise PluginError(f"{page.file.src_uri}: {exc}") from exc
 
     def on_page_content(self, html: str, page: Page, config, files: Files) -> str:
         """Sanitise the rendered page, then insert the calculator forms (which the sanitiser would strip)."""

@@ -364,7 +364,7 @@
       return '<li class="handbok-calc__criterion handbok-calc__criterion--' + mark[2] + '">' +
         '<span class="handbok-calc__mark" aria-hidden="true">' + mark[0] + "</span> " +
         "<strong>" + pair[1] + "</strong>: " + mark[1] + ". " + esc(c.hint) +
-        (c.evidence ? ' <span class="handbok-calc__evidence">Hittat: ”' + esc(c.evidence) + "”</span>" : "") + "</li>";
+        (c.evidence && c.hint.indexOf(c.evidence) < 0 ? ' <span class="handbok-calc__evidence">Hittat: ”' + esc(c.evidence) + "”</span>" : "") + "</li>";
     });
     return '<p class="handbok-calc__headline"><strong>' + esc(r.message) + "</strong></p>" +
       formula("Poäng = antal uppfyllda kriterier av 6 = " + r.score) +

@@ -1,10 +1,22 @@
-"""Read a built site: every relative link and asset reference, and every element id, per page."""
+"""Build a site in a child process, and read a built site: relative links, asset references and ids per page."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+
+
+def mkdocs_build(config: Path, site_dir: Path) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` in a child process, as the README's build command runs it."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d",
+                           str(site_dir)], cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
 
 
 class _Collector(HTMLParser):

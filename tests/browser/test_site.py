@@ -1,0 +1,91 @@
+"""Site-wide behaviour of the calculators: origin-only requests, no Pyodide where there is no
+calculator, any base path, one worker across instant navigation, and accessibility (axe-core)."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from .conftest import Traffic
+from .helpers import axe_violations, expected, open_calculator
+
+pytestmark = pytest.mark.browser
+
+CALCULATOR_PAGES = {
+    "metoder/upplevd-kvalitet/": ["quality_gap"],
+    "metoder/enkater/": ["quality_gap"],
+    "metoder/riskanalys/": ["risk"],
+    "metoder/smarta-mal/": ["smart"],
+    "metoder/kvalitetskarta/": ["quality_map"],
+    "chefens-ansvar/planering/": ["smart"],
+}
+PAGES_WITHOUT = ["", "metoder/swot/", "kontakter/", "oversikt/"]
+
+
+@pytest.mark.parametrize("path", list(CALCULATOR_PAGES))
+def test_every_calculator_page_computes_without_leaving_the_origin(
+        page: Page, base_url: str, traffic: Traffic, path: str) -> None:
+    for name in CALCULATOR_PAGES[path]:
+        calc = open_calculator(page, base_url + path, name)
+        expect(calc.locator(".handbok-calc__nojs")).to_have_count(0)
+        expect(calc.locator(".handbok-calc__errors")).to_have_count(0)
+    page.wait_for_load_state("networkidle")
+    assert traffic.outside == []
+    assert any("/assets/pyodide/" in url and url.endswith(".whl") for url in traffic.urls)
+
+
+@pytest.mark.parametrize("path", PAGES_WITHOUT)
+def test_page_without_calculator_loads_no_pyodide(page: Page, base_url: str, traffic: Traffic, path: str) -> None:
+    page.goto(base_url + path)
+    page.wait_for_load_state("networkidle")
+    assert page.locator(".handbok-calc").count() == 0
+    assert [url for url in traffic.urls if "pyodide" in url or "worker.js" in url] == []
+    assert page.evaluate("window.handbokCalc.workers") == 0
+    assert traffic.outside == []
+
+
+def test_works_under_a_base_path(page: Page, prefixed_url: str, traffic: Traffic) -> None:
+    assert prefixed_url.endswith("/handbok/")
+    open_calculator(page, prefixed_url + "metoder/smarta-mal/", "smart")
+    paths = [urlsplit(url).path for url in traffic.urls]
+    assert paths and all(path.startswith("/handbok/") for path in paths), paths
+    assert traffic.outside == []
+
+
+def test_one_worker_survives_instant_navigation(page: Page, base_url: str, traffic: Traffic) -> None:
+    open_calculator(page, base_url + "metoder/riskanalys/", "risk")
+    page.evaluate("window.__sameDocument = true")
+    page.locator('a[href*="metoder/smarta-mal/"]:visible').first.click()
+    page.wait_for_url(re.compile(r".*/metoder/smarta-mal/(#.*)?$"))
+    calc = page.locator('.handbok-calc[data-calc="smart"]')
+    expect(calc.locator(".handbok-calc__result")).to_contain_text("av 6 kriterier")
+    assert page.evaluate("window.__sameDocument") is True, "the click reloaded the page instead of instant navigation"
+    assert page.evaluate("window.handbokCalc.workers") == 1
+    assert len([url for url in traffic.urls if url.endswith("pyodide.asm.wasm")]) == 1
+    goal = "Öka andelen digitala ansökningar till 80 % senast 2027."
+    calc.get_by_role("textbox", name="Mål", exact=True).fill(goal)
+    want = expected("smart", {"goal": goal, "accepted": "true",
+                              "responsible": calc.get_by_role("textbox", name="Ansvarig").input_value()})
+    expect(calc.locator(".handbok-calc__result")).to_contain_text(want["criteria"]["time_bound"]["hint"])
+
+
+def test_load_failure_is_reported_in_swedish(page: Page, base_url: str) -> None:
+    page.route("**/*.whl", lambda route: route.fulfill(status=404, body="saknas"))
+    page.goto(base_url + "metoder/riskanalys/")
+    status = page.locator(".handbok-calc__status")
+    expect(status).to_contain_text("Räknaren kunde inte startas")
+    expect(page.locator(".handbok-calc__result")).to_be_empty()
+
+
+@pytest.mark.parametrize("path", ["", "metoder/riskanalys/", "metoder/kvalitetskarta/", "metoder/smarta-mal/"])
+def test_axe_finds_no_serious_violations(page: Page, base_url: str, path: str) -> None:
+    if path:
+        name = {"metoder/riskanalys/": "risk", "metoder/kvalitetskarta/": "quality_map",
+                "metoder/smarta-mal/": "smart"}[path]
+        open_calculator(page, base_url + path, name)
+    else:
+        page.goto(base_url)
+    assert axe_violations(page) == []

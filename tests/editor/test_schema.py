@@ -1,0 +1,122 @@
+"""JSON Schemas: generated from the model, committed, complete, and every shipped file validates."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+
+import calculators
+from handbok import schema
+from handbok.model import KINDS
+
+from .conftest import ROOT
+
+CONTENT = ROOT / "handbook"
+FILES = sorted(CONTENT.rglob("*.yml"))
+
+
+def _stem(path: Path) -> str:
+    return schema.META_SCHEMA if path.name == schema.META_FILE else schema.KIND_NAMES[path.parent.name]
+
+
+def _json_ready(value):
+    """YAML dates as the ISO strings the editor's YAML extension sees."""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {key: _json_ready(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_json_ready(item) for item in value]
+    return value
+
+
+def test_committed_schemas_match_model_and_content():
+    assert schema.stale(ROOT, CONTENT) == [], "kör `uv run handbok schema` och committa schemas/"
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.relative_to(CONTENT).as_posix())
+def test_shipped_file_validates_against_its_committed_schema(path: Path):
+    committed = json.loads(schema.schema_path(ROOT, _stem(path)).read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(committed)
+    data = _json_ready(yaml.safe_load(path.read_text(encoding="utf-8")))
+    errors = [f"{list(e.absolute_path)}: {e.message}"
+              for e in jsonschema.Draft202012Validator(committed).iter_errors(data)]
+    assert errors == []
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.relative_to(CONTENT).as_posix())
+def test_shipped_file_starts_with_its_schema_line(path: Path):
+    first = path.read_text(encoding="utf-8").splitlines()[0]
+    assert first == schema.header(_stem(path), nested=path.name != schema.META_FILE)
+    assert (path.parent / first.split("$schema=")[1]).resolve() == schema.schema_path(ROOT, _stem(path))
+
+
+def _properties(node):
+    """Every property schema in a schema, including those of nested definitions."""
+    for definition in [node, *node.get("$defs", {}).values()]:
+        yield from definition.get("properties", {}).items()
+
+
+def test_every_field_has_swedish_title_and_help():
+    for stem, built in schema.build_all(CONTENT).items():
+        assert built["title"] == schema.TITLES[stem][0]
+        for definition in built.get("$defs", {}).values():
+            assert definition["title"] in schema.DEF_TITLES.values()
+        for name, prop in _properties(built):
+            assert prop.get("title") and prop.get("description"), f"{stem}.{name}"
+            assert prop["markdownDescription"] == prop["description"]
+
+
+def test_closed_lists_are_enums():
+    built = schema.build_all(CONTENT)
+    roles = sorted(p.stem for p in (CONTENT / "roller").glob("*.yml"))
+    contacts = sorted(p.stem for p in (CONTENT / "kontakter").glob("*.yml"))
+    methods = sorted(p.stem for p in (CONTENT / "metoder").glob("*.yml"))
+    method = built["metod"]["properties"]
+    assert method["ägare"]["enum"] == roles
+    assert method["roller"]["items"]["enum"] == roles
+    assert method["kontakter"]["items"]["enum"] == contacts
+    assert method["relaterade_metoder"]["items"]["enum"] == methods
+    assert method["räknare"]["items"]["enum"] == sorted(calculators.NAMES)
+    assert method["faser"]["items"]["enum"] == ["planering", "genomförande", "uppföljning"]
+    assert built["roll"]["properties"]["rapporterar_till"]["items"]["enum"] == roles
+    main = [o for o in built["modell"]["properties"]["huvudmetod"]["anyOf"] if o.get("type") == "string"]
+    assert main[0]["enum"] == methods
+
+
+def test_schema_rejects_what_the_check_rejects():
+    built = schema.build_all(CONTENT)["metod"]
+    validator = jsonschema.Draft202012Validator(built)
+    good = _json_ready(yaml.safe_load((CONTENT / "metoder" / "swot.yml").read_text(encoding="utf-8")))
+    assert validator.is_valid(good)
+    assert not validator.is_valid({**good, "syftet": "stavfel"})
+    assert not validator.is_valid({**good, "faser": ["planeringen"]})
+    assert not validator.is_valid({**good, "ägare": "ingen-sadan-roll"})
+    assert not validator.is_valid({key: value for key, value in good.items() if key != "namn"})
+
+
+def test_schema_check_command_detects_drift(repo: Path, run):
+    assert run("schema", "--check", "--content", str(repo / "handbook"))[0] == 0
+    (repo / "handbook" / "roller" / "ny-roll.yml").write_text("namn: Ny\n", encoding="utf-8")
+    code, out, _ = run("schema", "--check", "--content", str(repo / "handbook"))
+    assert code == 1 and "schemas/roll.schema.json" in out  # the new role id belongs in every `ägare` enum
+    assert run("schema", "--content", str(repo / "handbook"))[0] == 0
+    assert run("schema", "--check", "--content", str(repo / "handbook"))[0] == 0
+    assert "ny-roll" in json.loads((repo / "schemas" / "metod.schema.json").read_text())["properties"]["ägare"]["enum"]
+
+
+def test_missing_schema_line_is_an_error(repo: Path, run):
+    path = repo / "handbook" / "metoder" / "swot.yml"
+    path.write_text(path.read_text(encoding="utf-8").split("\n", 1)[1], encoding="utf-8")
+    code, out, _ = run("check", "--content", str(repo / "handbook"), "--docs", str(repo / "docs"))
+    assert code == 1
+    assert f"handbook/metoder/swot.yml:1:1: första raden ska vara `{schema.header('metod')}`" in out
+
+
+def test_every_kind_has_a_schema():
+    assert set(schema.build_all(CONTENT)) == {*(schema.KIND_NAMES[k] for k in KINDS), schema.META_SCHEMA}

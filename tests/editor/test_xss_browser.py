@@ -1,0 +1,138 @@
+"""With `handbok check` bypassed, no XSS payload runs in the built pages in Chromium (the sanitiser holds).
+
+The same build shows the editor features end to end: the overdue notice, "Nytt i handboken", the editor guide
+with real error messages, and the external-link marker.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from handbok import examples, safety, schema
+
+from .conftest import ROOT
+from .xss_payloads import PAYLOADS
+
+pytestmark = pytest.mark.browser
+
+FIXED_PAGES = ["metoder/swot/", "om/redigera/", "om/nytt/"]
+
+
+def _page_paths() -> list[str]:
+    """One generated method page and one docs page per payload, so no payload can hide another."""
+    return FIXED_PAGES + [f"metoder/xss-{name}/" for name in PAYLOADS] + [f"xss/{name}/" for name in PAYLOADS]
+
+
+@pytest.fixture(scope="module")
+def xss_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped handbook plus every payload in YAML fields and in docs pages, built with the check skipped."""
+    work = tmp_path_factory.mktemp("xss")
+    for name in ("handbook", "docs", "overrides", "schemas"):
+        shutil.copytree(ROOT / name, work / name)
+    shutil.copy(ROOT / "mkdocs.yml", work / "mkdocs.yml")
+    methods = work / "handbook" / "metoder"
+    swot = yaml.safe_load((methods / "swot.yml").read_text(encoding="utf-8"))
+    _write(methods / "swot.yml", {**swot, "senast_granskad": dt.date(2019, 1, 1)})  # overdue
+    for name, payload in PAYLOADS.items():
+        _write(methods / f"xss-{name}.yml", {
+            **swot, "namn": f"XSS {name}", "beskrivning": payload, "när_använda": payload, "tips": [payload],
+            "steg": [{"rubrik": "Steg", "text": payload}], "relaterade_metoder": []})
+        page = work / "docs" / "xss" / f"{name}.md"
+        page.parent.mkdir(exist_ok=True)
+        page.write_text(f"# XSS {name}\n\nSe [SIQ](https://www.siq.se/).\n\n{payload}\n", encoding="utf-8")
+    env = {**os.environ, safety.SKIP_ENV: "1", "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-f", str(work / "mkdocs.yml"), "-d",
+                             str(work / "site")], cwd=work, env=env, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    return work / "site"
+
+
+def _write(path: Path, data: dict) -> None:
+    path.write_text(schema.header("metod") + "\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False),
+                    encoding="utf-8")
+
+
+def test_payloads_reached_the_build(xss_site: Path):
+    """Guard against a vacuous pass: every payload page was built."""
+    for name in PAYLOADS:
+        for path in (f"metoder/xss-{name}", f"xss/{name}"):
+            assert f">XSS {name}<" in (xss_site / path / "index.html").read_text(encoding="utf-8")
+
+
+def test_no_payload_runs_in_chromium(xss_site: Path):
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser.server import CHROMIUM, CHROMIUM_ARGS, serve
+
+    dialogs, errors, outside = [], [], []
+    with serve(xss_site) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.route("**/*", lambda route: route.continue_() if route.request.url.startswith(base)
+                   else (outside.append(route.request.url), route.abort()))
+        for path in _page_paths():
+            page.goto(base + path, wait_until="load")
+            page.mouse.move(10, 10)
+            page.mouse.move(400, 400)
+            page.keyboard.press("Tab")
+            page.wait_for_timeout(100)
+            unsafe = page.evaluate("""() => {
+                const article = document.querySelector('article');
+                const bad = [];
+                for (const el of article.querySelectorAll('*')) {
+                    const tag = el.tagName.toLowerCase();
+                    if (['script', 'iframe', 'object', 'embed', 'svg', 'math', 'style', 'form', 'meta', 'base']
+                            .includes(tag) && !el.closest('.md-content__button, .handbok-calc')) bad.push(tag);
+                    for (const attr of el.attributes) {
+                        const value = attr.value.replace(/[\\s\\u0000-\\u001f]/g, '').toLowerCase();
+                        if (attr.name.startsWith('on')) bad.push(tag + '[' + attr.name + ']');
+                        if (/^(javascript|vbscript|data):/.test(value)) bad.push(tag + '[' + attr.name + '=' + value + ']');
+                    }
+                }
+                return bad;
+            }""")
+            assert unsafe == [], (path, unsafe)
+        assert dialogs == []
+        (xss_site / "kontroll.html").write_text("<img src=x onerror=\"alert('kontroll')\">", encoding="utf-8")
+        page.goto(base + "kontroll.html", wait_until="load")
+        page.wait_for_timeout(100)
+        browser.close()
+    assert dialogs == ["kontroll"], "the dialog listener must catch an unsanitised payload"
+    assert errors == []
+    assert outside == []
+
+
+def test_overdue_notice_on_built_page(xss_site: Path):
+    swot = (xss_site / "metoder" / "swot" / "index.html").read_text(encoding="utf-8")
+    assert 'class="admonition warning"' in swot and "Sidan behöver granskas" in swot
+    assert "Senast granskad: 2019-01-01" in swot
+
+
+def test_external_link_is_marked(xss_site: Path):
+    html = (xss_site / "xss" / "script-tag" / "index.html").read_text(encoding="utf-8")
+    assert '<a href="https://www.siq.se/" class="extern-lank" rel="noopener noreferrer">SIQ <span ' \
+           'class="extern-lank__markor">(extern länk)</span></a>' in html
+
+
+def test_editor_guide_shows_real_messages(xss_site: Path):
+    import html as html_module
+
+    guide = html_module.unescape((xss_site / "om" / "redigera" / "index.html").read_text(encoding="utf-8"))
+    assert "[[felexempel]]" not in guide
+    for example in examples.EXAMPLES:
+        assert example.title in guide and examples.message(example) in guide
+
+
+def test_news_page_is_built(xss_site: Path):
+    news = (xss_site / "om" / "nytt" / "index.html").read_text(encoding="utf-8")
+    assert "Versionshistorik" in news and ">SWOT-analys</a>" in news
