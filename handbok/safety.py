@@ -44,7 +44,7 @@ FORBIDDEN_TAGS: dict[str, str] = {
 """Tag -> error class. Everything else is left to `sanitize`."""
 
 URL_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "data", "background", "poster", "srcset",
-                            "lowsrc", "dynsrc", "codebase", "cite", "xlink:href", "srcdoc", "ping"})
+                            "lowsrc", "dynsrc", "codebase", "cite", "xlink:href", "ping"})
 UNSAFE_SCHEMES = ("javascript:", "vbscript:", "livescript:", "data:")
 
 MESSAGES: dict[str, tuple[str, str]] = {
@@ -121,7 +121,7 @@ def _position(text: str, offset: int) -> tuple[int, int]:
     return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
-_TAG = re.compile(r"<\s*([a-zA-Z][\w:-]*)")
+_TAG = re.compile(r"<([a-zA-Z][\w:-]*)")
 _HANDLER = re.compile(r"""<[a-zA-Z!][^>]*?[\s/"'`](on[a-zA-Z]+)\s*=""")
 _ATTR_LIST = re.compile(r"\{:?([^{}\n]*)\}")
 _ATTR_IN_LIST = re.compile(r"""([\w:-]+)\s*=\s*("[^"]*"|'[^']*'|[^\s}]*)""")
@@ -215,8 +215,8 @@ def yaml_errors(shown: str, text: str) -> list[ContentError]:
     """Findings in every string value, placed on the file's own line where the value is a `|` block."""
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError:
-        return []  # the loader reports syntax errors
+    except (yaml.YAMLError, RecursionError):
+        return []  # the loader reports these
     lines = text.splitlines()
     errors = []
     for loc, node in _scalars(root, ()):
@@ -226,15 +226,20 @@ def yaml_errors(shown: str, text: str) -> list[ContentError]:
     return errors
 
 
-def _scalars(node: Node | None, loc: tuple[int | str, ...]):
+def _scalars(node: Node | None, loc: tuple[int | str, ...], seen: set[int] | None = None):
+    """String values with their location; each node once, so a self-referring alias (`&a [*a]`) ends."""
+    seen = set() if seen is None else seen
+    if node is None or id(node) in seen:
+        return
+    seen.add(id(node))
     if isinstance(node, ScalarNode) and node.tag == "tag:yaml.org,2002:str":
         yield loc, node
     elif isinstance(node, SequenceNode):
         for index, item in enumerate(node.value):
-            yield from _scalars(item, (*loc, index))
+            yield from _scalars(item, (*loc, index), seen)
     elif isinstance(node, MappingNode):
         for key, value in node.value:
-            yield from _scalars(value, (*loc, key.value))
+            yield from _scalars(value, (*loc, key.value), seen)
 
 
 def _file_position(node: ScalarNode, finding: Finding, lines: list[str]) -> tuple[int, int]:

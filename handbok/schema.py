@@ -18,7 +18,9 @@ from pydantic import BaseModel
 from handbok.errors import ContentError
 from handbok.model import KINDS, HandbookMeta
 
-SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+SCHEMA_DIALECT = "http://json-schema.org/draft-07/schema#"
+"""Draft 7: the newest draft the Red Hat YAML extension fully supports. Pydantic's output (`$defs` reached by
+JSON pointer, `anyOf`, `enum`, `examples`) is valid draft 7."""
 KIND_NAMES = {"modeller": "modell", "metoder": "metod", "roller": "roll", "kontakter": "kontakt"}
 """Content folder -> schema file stem, also the word `handbok new` takes."""
 META_FILE = "handbook.yml"

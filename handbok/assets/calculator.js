@@ -11,7 +11,9 @@
   const DEBOUNCE_MS = 150;
   const number = new Intl.NumberFormat("sv-SE", { maximumFractionDigits: 2 });
   const fixed2 = new Intl.NumberFormat("sv-SE", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-  const state = { status: "idle", workers: 0, failure: "", readyMs: null };
+  // Read by the tests and bench/browser.py: load state, worker count, timings.
+  const state = { status: "idle", workers: 0, failure: "", readyMs: null, lastComputeMs: null };
+  const sentAt = new Map(); // request id -> performance.now() when posted
   const latest = new WeakMap(); // calculator element -> id of its newest request
   const pending = new Map(); // request id -> calculator element
   let worker = null;
@@ -53,7 +55,11 @@
     } else if (pending.has(data.id)) {
       const calc = pending.get(data.id);
       pending.delete(data.id);
-      if (latest.get(calc) === data.id && calc.isConnected) show(calc, data.result);
+      if (latest.get(calc) === data.id && calc.isConnected) {
+        show(calc, data.result);
+        state.lastComputeMs = performance.now() - sentAt.get(data.id);
+      }
+      sentAt.delete(data.id);
     }
   }
 
@@ -72,8 +78,8 @@
   function setup() {
     const calcs = calculatorsOnPage().filter(function (calc) { return !calc.dataset.bound; });
     if (!calcs.length) return;
-    calcs.forEach(bind);
     startWorker();
+    calcs.forEach(bind);
     calcs.forEach(function (calc) {
       if (state.status === "ready") compute(calc);
       else if (state.status === "failed") setStatus(calc, state.failure, true);
@@ -171,6 +177,7 @@
     const id = nextId++;
     latest.set(calc, id);
     pending.set(id, calc);
+    sentAt.set(id, performance.now());
     worker.postMessage({ id: id, name: calc.dataset.calc, inputs: collect(calc.querySelector("form")) });
   }
 
@@ -409,11 +416,13 @@
 
   // ---- start ----------------------------------------------------------------------------------
 
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(setup);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", setup);
-  } else {
-    setup();
+  // Forms above this script are parsed already: start at once, so Pyodide loads while the rest
+  // of the page (mkdocs-material's bundle) is still being set up. Then follow instant navigation.
+  function follow() {
+    if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(setup);
+    else setup();
   }
+  setup();
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", follow);
+  else follow();
 })();

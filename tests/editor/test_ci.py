@@ -116,3 +116,14 @@ def test_link_check(tmp_path: Path, run):
     (tmp_path / "bild.png").write_bytes(b"")
     (tmp_path / "a" / "index.html").write_text('<a href="../#del">ok</a>', encoding="utf-8")
     assert run("links", str(tmp_path))[0] == 0
+
+
+def test_codeowners_example_covers_every_content_folder():
+    rules = [line.split()[0] for line in (ROOT / "CODEOWNERS.example").read_text(encoding="utf-8").splitlines()
+             if line.strip() and not line.startswith("#")]
+    assert all(len(line.split()) >= 2 and line.split()[1].startswith("@")
+               for line in (ROOT / "CODEOWNERS.example").read_text(encoding="utf-8").splitlines()
+               if line.strip() and not line.startswith("#"))
+    for folder in sorted(p for p in (ROOT / "handbook").iterdir() if p.is_dir()):
+        assert f"/handbook/{folder.name}/" in rules, folder.name
+    assert "/handbook/handbook.yml" in rules and "/docs/" in rules

@@ -42,10 +42,10 @@ def test_committed_schemas_match_model_and_content():
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.relative_to(CONTENT).as_posix())
 def test_shipped_file_validates_against_its_committed_schema(path: Path):
     committed = json.loads(schema.schema_path(ROOT, _stem(path)).read_text(encoding="utf-8"))
-    jsonschema.Draft202012Validator.check_schema(committed)
+    jsonschema.Draft7Validator.check_schema(committed)
     data = _json_ready(yaml.safe_load(path.read_text(encoding="utf-8")))
     errors = [f"{list(e.absolute_path)}: {e.message}"
-              for e in jsonschema.Draft202012Validator(committed).iter_errors(data)]
+              for e in jsonschema.Draft7Validator(committed).iter_errors(data)]
     assert errors == []
 
 
@@ -91,7 +91,7 @@ def test_closed_lists_are_enums():
 
 def test_schema_rejects_what_the_check_rejects():
     built = schema.build_all(CONTENT)["metod"]
-    validator = jsonschema.Draft202012Validator(built)
+    validator = jsonschema.Draft7Validator(built)
     good = _json_ready(yaml.safe_load((CONTENT / "metoder" / "swot.yml").read_text(encoding="utf-8")))
     assert validator.is_valid(good)
     assert not validator.is_valid({**good, "syftet": "stavfel"})

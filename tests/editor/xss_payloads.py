@@ -38,5 +38,5 @@ PAYLOADS: dict[str, str] = {
     "attr-list-onclick": "Klicka på stycket.\n{: onclick=\"alert('attr-list-onclick')\" }\n",
     "math-mglyph": "<math><mtext><table><mglyph><style><img src=x onerror=alert('math-mglyph')>",
     "video-source": "<video><source onerror=\"alert('video-source')\"></video>",
-    "a-formaction": "<button formaction=\"javascript:alert('a-formaction')\">Skicka</button>",
+    "button-formaction": "<button formaction=\"javascript:alert('button-formaction')\">Skicka</button>",
 }
