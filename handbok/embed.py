@@ -32,8 +32,11 @@ ASSETS_CSS: list[str] = ["assets/handbok/calculator.css", "assets/handbok/contra
 ASSETS_JS: list[str] = ["assets/handbok/calculator.js"]
 
 MARKER = re.compile(
-    r"^[ \t]*(?:<p>[ \t]*)?\[\[räknare:[ \t]*([^\]\n]*?)[ \t]*\]\](?:[ \t]*</p>)?[ \t]*$", re.MULTILINE
+    r"^[ ]{0,3}(?:<p>[ \t]*)?\[\[räknare:[ \t]*([^\]\n]*?)[ \t]*\]\](?:[ \t]*</p>)?[ \t]*$", re.MULTILINE
 )
+# Code is never rewritten, so a page can show the marker syntax: fenced blocks in Markdown,
+# <pre> blocks in HTML.
+CODE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,}).*?(?:^[ ]{0,3}\1[ \t]*$|\Z)|<pre\b.*?</pre>", re.MULTILINE | re.DOTALL)
 
 _env = jinja2.Environment(
     loader=jinja2.PackageLoader("handbok", "templates"),
@@ -55,7 +58,15 @@ def render_markers(text: str, matrices: dict | None = None) -> str:
     built-in ones in the risk form. Forms on one page get distinct ids.
     """
     numbers = count(1)
-    return MARKER.sub(lambda m: _render(m.group(1), next(numbers), matrices or {}), text)
+
+    def replace(part: str) -> str:
+        return MARKER.sub(lambda m: _render(m.group(1), next(numbers), matrices or {}), part)
+
+    pieces, start = [], 0
+    for code in CODE.finditer(text):
+        pieces += [replace(text[start:code.start()]), code.group(0)]
+        start = code.end()
+    return "".join(pieces) + replace(text[start:])
 
 
 def _render(name: str, number: int, matrices: dict) -> str:

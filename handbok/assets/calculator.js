@@ -9,16 +9,29 @@
 
   const scriptURL = document.currentScript.src;
   const DEBOUNCE_MS = 150;
+  const SLOW_MS = 30000; // after this, say that loading is slow instead of showing progress forever
   const number = new Intl.NumberFormat("sv-SE", { maximumFractionDigits: 2 });
   const fixed2 = new Intl.NumberFormat("sv-SE", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   // Read by the tests and bench/browser.py: load state, worker count, timings.
-  const state = { status: "idle", workers: 0, failure: "", readyMs: null, lastComputeMs: null };
+  const state = { status: "idle", workers: 0, failure: "", readyMs: null, loadPyodideMs: null, lastComputeMs: null, longestTaskMs: 0 };
   const sentAt = new Map(); // request id -> performance.now() when posted
   const latest = new WeakMap(); // calculator element -> id of its newest request
   const pending = new Map(); // request id -> calculator element
   let worker = null;
   let nextId = 1;
   window.handbokCalc = state;
+
+  // Runs a handler and keeps the longest time this widget held the main thread (goal: < 50 ms).
+  function timed(handler) {
+    return function () {
+      const start = performance.now();
+      try {
+        return handler.apply(this, arguments);
+      } finally {
+        state.longestTaskMs = Math.max(state.longestTaskMs, performance.now() - start);
+      }
+    };
+  }
 
   // ---- worker -------------------------------------------------------------------------------
 
@@ -33,7 +46,13 @@
       fail("Räknaren kunde inte startas i den här webbläsaren.");
       return;
     }
-    worker.onmessage = onWorkerMessage;
+    setTimeout(function () {
+      if (state.status !== "loading") return;
+      calculatorsOnPage().forEach(function (calc) {
+        setStatus(calc, "Räknaren laddas fortfarande, det tar längre tid än vanligt. Vänta en stund till eller ladda om sidan.");
+      });
+    }, SLOW_MS);
+    worker.onmessage = timed(onWorkerMessage);
     worker.onerror = function (event) {
       event.preventDefault();
       fail("Räknaren kunde inte laddas. Ladda om sidan och försök igen.");
@@ -45,6 +64,7 @@
     if (data.type === "ready") {
       state.status = "ready";
       state.readyMs = data.ms;
+      state.loadPyodideMs = data.loadMs;
       performance.mark("handbok-calc-ready");
       calculatorsOnPage().forEach(function (calc) {
         setStatus(calc, "");
@@ -95,7 +115,7 @@
     let timer = null;
     const later = function () {
       clearTimeout(timer);
-      timer = setTimeout(function () { compute(calc); }, DEBOUNCE_MS);
+      timer = setTimeout(timed(function () { compute(calc); }), DEBOUNCE_MS);
     };
     form.addEventListener("input", later);
     form.addEventListener("change", later);
@@ -103,13 +123,13 @@
       event.preventDefault();
       compute(calc);
     });
-    form.addEventListener("click", function (event) {
+    form.addEventListener("click", timed(function (event) {
       const button = event.target.closest("button[data-add], button[data-remove]");
       if (!button) return;
       if (button.hasAttribute("data-add")) addRow(button.closest("[data-list]"));
       else removeRow(button.closest("[data-row]"));
       later();
-    });
+    }));
     form.querySelectorAll("[data-list]").forEach(renumber);
   }
 
@@ -418,11 +438,12 @@
 
   // Forms above this script are parsed already: start at once, so Pyodide loads while the rest
   // of the page (mkdocs-material's bundle) is still being set up. Then follow instant navigation.
+  const start = timed(setup);
   function follow() {
-    if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(setup);
-    else setup();
+    if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(start);
+    else start();
   }
-  setup();
+  start();
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", follow);
   else follow();
 })();

@@ -1,6 +1,7 @@
 // Runs the handbook's calculators in Pyodide, off the main thread.
 // The build (handbok/embed.py) fills in the Pyodide version and the wheel's file name.
-// Messages in: {id, name, inputs}. Messages out: {type: "ready", ms}, {type: "error", message},
+// Messages in: {id, name, inputs}. Messages out: {type: "ready", ms, loadMs} (start-up and
+// loadPyodide alone, in ms), {type: "error", message},
 // {id, result} where result is what calculators.run(name, inputs) returns.
 import { loadPyodide } from "../pyodide/__PYODIDE_VERSION__/pyodide.mjs";
 
@@ -12,8 +13,12 @@ const lockFileContents = JSON.stringify({ info: __LOCK_INFO__, packages: {} });
 
 async function start() {
   const started = performance.now();
+  let loadMs = 0;
   const [pyodide, wheel] = await Promise.all([
-    loadPyodide({ indexURL: runtimeURL.href, packageBaseUrl: runtimeURL.href, lockFileContents }),
+    loadPyodide({ indexURL: runtimeURL.href, packageBaseUrl: runtimeURL.href, lockFileContents }).then((py) => {
+      loadMs = performance.now() - started;
+      return py;
+    }),
     fetch(wheelURL).then((response) => {
       if (!response.ok) throw new Error(`${wheelURL.pathname}: HTTP ${response.status}`);
       return response.arrayBuffer();
@@ -26,13 +31,13 @@ async function start() {
     "    return json.dumps(calculators.run(name, json.loads(inputs)), ensure_ascii=False)\n" +
     "_run"
   );
-  return { run, ms: Math.round(performance.now() - started) };
+  return { run, ms: Math.round(performance.now() - started), loadMs: Math.round(loadMs) };
 }
 
 const ready = start();
 
 ready.then(
-  ({ ms }) => postMessage({ type: "ready", ms }),
+  ({ ms, loadMs }) => postMessage({ type: "ready", ms, loadMs }),
   (error) => {
     console.error(error);
     postMessage({

@@ -86,7 +86,8 @@ UNSAFE_IN_ARTICLE = """() => {
 
 
 async def _visit_all(base: str, paths: list[str]) -> dict[str, list]:
-    """Load every page (a few at a time), hover and tab through it; collect dialogs, errors and requests."""
+    """Load every page (a few at a time), hover and tab through it; collect dialogs, errors, unsafe elements
+    and requests that leave the test server (recorded, not intercepted: interception slows every request)."""
     from playwright.async_api import async_playwright
 
     from tests.browser.server import CHROMIUM, CHROMIUM_ARGS
@@ -94,23 +95,15 @@ async def _visit_all(base: str, paths: list[str]) -> dict[str, list]:
     seen: dict[str, list] = {"dialogs": [], "errors": [], "outside": [], "unsafe": []}
     slots = asyncio.Semaphore(6)
 
-    async def route(route) -> None:
-        if route.request.url.startswith(base):
-            await route.continue_()
-        else:
-            seen["outside"].append(route.request.url)
-            await route.abort()
-
     async def dialog(dialog) -> None:
         seen["dialogs"].append(dialog.message)
         await dialog.dismiss()
 
-    async def visit(browser, path: str) -> None:
+    async def visit(context, path: str) -> None:
         async with slots:
-            page = await browser.new_page()
+            page = await context.new_page()
             page.on("dialog", dialog)
             page.on("pageerror", lambda error: seen["errors"].append(f"{path}: {error}"))
-            await page.route("**/*", route)
             await page.goto(base + path, wait_until="load")
             await page.mouse.move(10, 10)
             await page.mouse.move(400, 400)
@@ -121,7 +114,10 @@ async def _visit_all(base: str, paths: list[str]) -> dict[str, list]:
 
     async with async_playwright() as playwright:
         browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        await asyncio.gather(*(visit(browser, path) for path in paths))
+        context = await browser.new_context()
+        context.on("request", lambda request: None if request.url.startswith(base)
+                   else seen["outside"].append(request.url))
+        await asyncio.gather(*(visit(context, path) for path in paths))
         await browser.close()
     return seen
 
