@@ -12,6 +12,7 @@ import os
 import shutil
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -128,7 +129,9 @@ def test_no_payload_runs_in_chromium(xss_site: Path):
     (xss_site / "kontroll.html").write_text("<article><img src=x onerror=\"alert('kontroll')\"></article>",
                                             encoding="utf-8")
     with serve(xss_site) as base:
-        seen = asyncio.run(_visit_all(base, [*_page_paths(), "kontroll.html"]))
+        # a thread of its own: a sync Playwright fixture elsewhere in the session may own this thread's loop
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            seen = pool.submit(asyncio.run, _visit_all(base, [*_page_paths(), "kontroll.html"])).result()
     # the control page proves the listeners work: its unsanitised payload must be caught
     assert seen["dialogs"] == ["kontroll"]
     assert seen["unsafe"] == ["kontroll.html: img[onerror]"]
