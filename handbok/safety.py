@@ -211,10 +211,13 @@ def _read(path: Path) -> str:
     return path.read_bytes().decode("utf-8-sig", errors="replace")
 
 
+_COMPOSER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: the scan reads every file on every build
+
+
 def yaml_errors(shown: str, text: str) -> list[ContentError]:
     """Findings in every string value, placed on the file's own line where the value is a `|` block."""
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = yaml.compose(text, Loader=_COMPOSER)
     except (yaml.YAMLError, RecursionError):
         return []  # the loader reports these
     lines = text.splitlines()
