@@ -1,5 +1,6 @@
-"""`python -m bench` (the Makefile's `make bench`): run the benchmarks."""
+"""`python -m bench` (the Makefile's `make bench`): the generator benchmark, then the browser benchmark."""
 
-from bench import generator
+from bench import browser, generator
 
-generator.main()
+generator.main([])
+browser.main([])

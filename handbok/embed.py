@@ -9,6 +9,7 @@ npm package, and a wheel of `calculators/`. Nothing here imports MkDocs; the plu
 from __future__ import annotations
 
 import hashlib
+import html
 import json
 import re
 import shutil
@@ -29,7 +30,8 @@ PYODIDE_SRC = ROOT / "node_modules" / "pyodide"
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
 
 ASSETS_CSS: list[str] = ["assets/handbok/calculator.css", "assets/handbok/contrast.css"]
-ASSETS_JS: list[str] = ["assets/handbok/calculator.js"]
+SCRIPT = "assets/handbok/calculator.js"
+FORM_START = '<div class="handbok-calc" '  # how calculator.html.j2 opens a form
 
 MARKER = re.compile(
     r"^[ ]{0,3}(?:<p>[ \t]*)?\[\[räknare:[ \t]*([^\]\n]*?)[ \t]*\]\](?:[ \t]*</p>)?[ \t]*$", re.MULTILINE
@@ -69,17 +71,30 @@ def render_markers(text: str, matrices: dict | None = None) -> str:
     return "".join(pieces) + replace(text[start:])
 
 
+def add_script(page: str, src: str) -> str:
+    """Put the widget's script first in a built page's <head>.
+
+    On a page with a form it is a plain script, run as soon as it arrives: it starts the worker
+    before the body and the theme's bundle are parsed, so Pyodide loads meanwhile (an `async`
+    script waits for the parser and started it about 200 ms later, bench/browser.py). Elsewhere
+    it is `async` and holds nothing up; every page has it, because instant navigation can bring
+    a form to a page that was loaded without one.
+    """
+    mode = "data-start" if FORM_START in page else "async"
+    return page.replace("<head>", f'<head><script src="{html.escape(src)}" {mode}></script>', 1)
+
+
 def _render(name: str, number: int, matrices: dict) -> str:
     """One form, or a visible Swedish error box for a name that is not a calculator."""
     if name not in calculators.NAMES:
         template = _env.get_template("calculator_unknown.html.j2")
-        html = template.render(name=name, names=calculators.NAMES)
+        form = template.render(name=name, names=calculators.NAMES)
     else:
         template = _env.get_template("calculator.html.j2")
         spec = calculators.spec(name)
-        html = template.render(spec=spec, prefix=f"hc{number}-{name}", matrices=_matrix_choices(matrices))
+        form = template.render(spec=spec, prefix=f"hc{number}-{name}", matrices=_matrix_choices(matrices))
     # A raw HTML block without blank lines, so Markdown passes it through untouched.
-    return "\n" + re.sub(r"\n\s*\n", "\n", html).strip() + "\n"
+    return "\n" + re.sub(r"\n\s*\n", "\n", form).strip() + "\n"
 
 
 def _matrix_choices(custom: dict) -> list[dict]:

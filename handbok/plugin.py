@@ -12,6 +12,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
 from handbok import changes, embed, examples, safety
 from handbok.check import check
@@ -46,7 +47,6 @@ class HandbokPlugin(BasePlugin[HandbokConfig]):
                        "datum": meta.decision.date.isoformat()},
         }
         config.extra_css.extend(embed.ASSETS_CSS)
-        config.extra_javascript.extend(embed.ASSETS_JS)
         self.edit_base = self._edit_base(config)
         return config
 
@@ -96,6 +96,9 @@ class HandbokPlugin(BasePlugin[HandbokConfig]):
     def on_page_content(self, html: str, page: Page, config, files: Files) -> str:
         """Sanitise the rendered page, then insert the calculator forms (which the sanitiser would strip)."""
         return embed.render_markers(safety.sanitize(html), matrices=self.handbook.meta.risk_matrices)
+
+    def on_post_page(self, output: str, page: Page, config) -> str:
+        return embed.add_script(output, get_relative_url(embed.SCRIPT, page.url))
 
     def on_post_build(self, config) -> None:
         try:

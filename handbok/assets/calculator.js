@@ -1,13 +1,15 @@
 // Makes the handbook's calculator forms compute in the browser.
-// A classic script (listed in mkdocs extra_javascript). It starts ONE module worker per tab, the
-// first time a page with a calculator is shown, and keeps it across mkdocs-material's instant
-// navigation. The worker runs calculators.run(name, inputs) in Pyodide; this script serialises
+// A classic script first in every page's <head> (the plugin puts it there; async on pages
+// without a form). It starts ONE module
+// worker per tab, the first time a page with a calculator is shown, and keeps it across
+// mkdocs-material's instant navigation. The worker runs calculators.run(name, inputs) in Pyodide; this script serialises
 // the forms, shows errors beside their fields and renders the results in Swedish.
 (function () {
   "use strict";
   if (window.handbokCalc) return; // loaded twice: keep the first instance and its worker
 
-  const scriptURL = document.currentScript.src;
+  const script = document.currentScript;
+  const scriptURL = script.src;
   const DEBOUNCE_MS = 150;
   const SLOW_MS = 30000; // after this, say that loading is slow instead of showing progress forever
   const number = new Intl.NumberFormat("sv-SE", { maximumFractionDigits: 2 });
@@ -436,14 +438,15 @@
 
   // ---- start ----------------------------------------------------------------------------------
 
-  // Forms above this script are parsed already: start at once, so Pyodide loads while the rest
-  // of the page (mkdocs-material's bundle) is still being set up. Then follow instant navigation.
+  // On a page with a form the plugin marks this script `data-start` and runs it before the body:
+  // start the worker now, while the body and the theme's bundle are still being parsed. Bind the forms once they are parsed,
+  // then on every instant navigation.
+  if (script.hasAttribute("data-start")) startWorker();
   const start = timed(setup);
   function follow() {
     if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(start);
     else start();
   }
-  start();
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", follow);
   else follow();
 })();

@@ -126,7 +126,7 @@ def test_write_assets_puts_runtime_and_widget_into_the_site(tmp_path: Path) -> N
     for text in (worker, widget):
         assert not re.search(r"__[A-Z_]+__", text)
         assert "http://" not in text and "https://" not in text
-    for path in embed.ASSETS_CSS + embed.ASSETS_JS:
+    for path in [*embed.ASSETS_CSS, embed.SCRIPT]:
         assert (tmp_path / path).is_file()
 
 
