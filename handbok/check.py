@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
@@ -64,7 +65,24 @@ class _Checker:
                                                                     "organisation, titel, version och beslut."))
             return None
         doc = self._read(path)
-        return self._validate(doc, HandbookMeta) if doc else None
+        meta = self._validate(doc, HandbookMeta) if doc else None
+        if meta is not None and meta.risk_matrices:
+            self._check_matrices(doc, meta.risk_matrices)
+        return meta
+
+    def _check_matrices(self, doc: Document, matrices: dict) -> None:
+        """A handbook's own risk matrix is checked by the calculator's rules here, not first in a reader's browser."""
+        from calculators.matrices import validate
+
+        for key, definition in matrices.items():
+            if not isinstance(definition, dict):
+                self.errors.append(doc.error(("riskmatriser", key), f"`riskmatriser.{key}` ska vara en matris med "
+                                             "fälten probability_labels, consequence_labels, levels och cells."))
+                continue
+            for problem in validate(definition, f"riskmatriser.{key}"):
+                loc = tuple(int(part) if part.isdigit() else part
+                            for part in re.findall(r"[^.\[\]]+", problem["field"]))
+                self.errors.append(doc.error(loc, f"`{problem['field']}`: {problem['message']}"))
 
     def _load_entries(self, handbook: Handbook) -> None:
         seen: dict[tuple[str, str], str] = {}

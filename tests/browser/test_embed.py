@@ -149,3 +149,11 @@ def test_marker_after_a_code_block_is_replaced() -> None:
     html = embed.render_markers("```\n[[räknare: risk]]\n```\n\n[[räknare: smart]]\n")
     assert [name for name, _ in forms(html)] == ["smart"]
     assert "```\n[[räknare: risk]]\n```" in html
+
+
+def test_script_is_first_in_head_and_starts_early_only_beside_a_form() -> None:
+    page = "<html><head><meta charset=utf-8><title>t</title></head><body>{}</body></html>"
+    with_form = embed.add_script(page.format(embed.render_markers("[[räknare: risk]]")), "../x/calculator.js")
+    without = embed.add_script(page.format("<p>text</p>"), "../x/calculator.js")
+    assert with_form.startswith('<html><head><script src="../x/calculator.js" data-start></script><meta')
+    assert without.startswith('<html><head><script src="../x/calculator.js" async></script><meta')

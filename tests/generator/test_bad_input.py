@@ -178,3 +178,26 @@ def test_all_errors_are_reported_sorted(content: Path) -> None:
         ("handbook/roller/chef.yml", 2, 9),
         ("handbook/roller/chef.yml", 6, 8),
     ]
+
+
+def test_invalid_own_risk_matrix_names_the_cell(content: Path) -> None:
+    meta = (content / "handbook.yml").read_text(encoding="utf-8") + """\
+riskmatriser:
+  liten:
+    label: Liten matris
+    probability_labels: [Låg, Medel, Hög]
+    consequence_labels: [Liten, Märkbar, Stor]
+    levels:
+      - {id: low, label: Låg, color: "#a5d6a7"}
+      - {id: medium, label: Medel, color: "#ffe082"}
+      - {id: high, label: Hög, color: "#ef9a9a"}
+    cells:
+      - [low, low, medium]
+      - [low, medium, high]
+      - [medium, low, high]
+"""
+    errors = errors_after(content, "handbook.yml", meta)
+    assert errors and all(e.startswith("handbook/handbook.yml:") for e in errors)
+    # row 3 `[medium, low, high]`: `low` is below its neighbours (column 18), `high` two levels above `low` (23)
+    assert sorted({e.split(": ")[0] for e in errors}) == ["handbook/handbook.yml:25:18", "handbook/handbook.yml:25:23"]
+    assert any("`riskmatriser.liten.cells[2][1]`: Cellen (sannolikhet 3, konsekvens 2)" in e for e in errors)
