@@ -97,3 +97,11 @@ def test_axe_finds_no_serious_violations(page: Page, base_url: str, path: str) -
     else:
         page.goto(base_url)
     assert axe_violations(page) == []
+
+
+@pytest.mark.parametrize("path,name", [("metoder/riskanalys/", "risk"), ("metoder/upplevd-kvalitet/", "quality_gap")])
+def test_axe_in_the_dark_palette(page: Page, base_url: str, path: str, name: str) -> None:
+    page.emulate_media(color_scheme="dark")
+    open_calculator(page, base_url + path, name)
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+    assert axe_violations(page) == []
