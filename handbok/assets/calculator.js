@@ -386,7 +386,7 @@
   function renderSmart(r) {
     const names = [["specific", "Specifik"], ["measurable", "Mätbar"], ["accepted", "Accepterad"],
       ["realistic", "Realistisk"], ["time_bound", "Tidsatt"], ["responsible", "Ansvarig"]];
-    const marks = { true: ["✓", "uppfyllt", "met"], false: ["✗", "inte uppfyllt", "unmet"], null: ["?", "kan inte avgöras", "unknown"] };
+    const marks = { true: ["✓", "uppfyllt", "met"], false: ["✗", "inte uppfyllt", "unmet"], null: ["?", "ej bedömt", "unknown"] };
     const items = names.map(function (pair) {
       const c = r.criteria[pair[0]];
       const mark = marks[String(c.met)];
