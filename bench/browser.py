@@ -265,7 +265,7 @@ def report(result: dict) -> str:
         ("Golv: bara loadPyodide i en worker (median)", f"{result['floor_load_pyodide_ms']:.0f} ms", ""),
         ("Golv från navigering: tom sida, worker, loadPyodide", f"{result['floor_from_navigation_ms']:.0f} ms", ""),
         ("Sidans worker startar efter navigering (median)",
-         f"{statistics.median(result['worker_start_samples_ms']):.0f} ms", "skriptet först i <head>"),
+         f"{statistics.median(result['worker_start_samples_ms']):.0f} ms", "startas i sidans <head>"),
         ("loadPyodide i sidans worker (median)",
          f"{statistics.median(result['page_load_pyodide_samples_ms']):.0f} ms", "delar CPU med sidan och temat"),
         ("Första resultat / golv (median av paren)", f"{result['first_result_vs_floor']:.2f}",

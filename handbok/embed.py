@@ -20,7 +20,7 @@ import jinja2
 
 import calculators
 
-from .wheel import build_wheel
+from .wheel import build_wheel, wheel_name
 
 ROOT = Path(__file__).resolve().parent.parent
 ASSET_SRC = Path(__file__).resolve().parent / "assets"
@@ -31,7 +31,12 @@ PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_s
 
 ASSETS_CSS: list[str] = ["assets/handbok/calculator.css", "assets/handbok/contrast.css"]
 SCRIPT = "assets/handbok/calculator.js"
+WORKER = "assets/handbok/worker.js"
 FORM_START = '<div class="handbok-calc" '  # how calculator.html.j2 opens a form
+BOOT = ('<script>performance.mark("handbok-calc-start");try{(function(w){w.early=[];w.onmessage=w.onerror='
+        'function(e){e.preventDefault();w.early.push(e)}})(window.handbokWorker=new Worker(WORKER_URL,'
+        '{type:"module"}))}catch(e){}</script>')
+"""Starts the worker from the page's <head>; calculator.js adopts it and replays `early`."""
 
 MARKER = re.compile(
     r"^[ ]{0,3}(?:<p>[ \t]*)?\[\[räknare:[ \t]*([^\]\n]*?)[ \t]*\]\](?:[ \t]*</p>)?[ \t]*$", re.MULTILINE
@@ -71,17 +76,17 @@ def render_markers(text: str, matrices: dict | None = None) -> str:
     return "".join(pieces) + replace(text[start:])
 
 
-def add_script(page: str, src: str) -> str:
-    """Put the widget's script first in a built page's <head>.
-
-    On a page with a form it is a plain script, run as soon as it arrives: it starts the worker
-    before the body and the theme's bundle are parsed, so Pyodide loads meanwhile (an `async`
-    script waits for the parser and started it about 200 ms later, bench/browser.py). Elsewhere
-    it is `async` and holds nothing up; every page has it, because instant navigation can bring
-    a form to a page that was loaded without one.
+def add_script(page: str, script: str, worker: str) -> str:
+    """Put the widget into a built page's <head>: `script` (calculator.js) `async`, so it holds
+    nothing up, on every page, since instant navigation can bring a form to a page loaded without
+    one. On a page with a form, a two-line inline script first starts the worker at `worker` at
+    once, so Pyodide loads while the body and the theme are parsed (about 200 ms earlier than from
+    calculator.js, bench/browser.py); it keeps the worker's early messages for calculator.js.
     """
-    mode = "data-start" if FORM_START in page else "async"
-    return page.replace("<head>", f'<head><script src="{html.escape(src)}" {mode}></script>', 1)
+    tags = f'<script src="{html.escape(script)}" async></script>'
+    if FORM_START in page:
+        tags = BOOT.replace("WORKER_URL", json.dumps(worker)) + tags
+    return page.replace("<head>", "<head>" + tags, 1)
 
 
 def _render(name: str, number: int, matrices: dict) -> str:
@@ -119,10 +124,26 @@ def pyodide_version(pyodide_dir: Path = PYODIDE_SRC) -> str:
     return json.loads(package.read_text(encoding="utf-8"))["version"]
 
 
+def worker_source(pyodide_dir: Path = PYODIDE_SRC) -> str:
+    """worker.js as the site serves it: the Pyodide version, the wheel's name and the lock info filled in."""
+    version = pyodide_version(pyodide_dir)  # first: says "run make setup" when Pyodide is missing
+    lock_info = json.loads((pyodide_dir / "pyodide-lock.json").read_text(encoding="utf-8"))["info"]
+    return (
+        (ASSET_SRC / "worker.js").read_text(encoding="utf-8")
+        .replace("__PYODIDE_VERSION__", version)
+        .replace("__WHEEL__", wheel_name())
+        .replace("__LOCK_INFO__", json.dumps(lock_info))
+    )
+
+
+def stamp(text: str) -> str:
+    """A short content hash for `?v=`: a new worker is fetched anew, an unchanged one comes from the cache."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+
+
 def write_assets(site_dir: Path, pyodide_dir: Path = PYODIDE_SRC) -> None:
     """Copy widget assets, the Pyodide core and the calculators wheel into the built site."""
-    version = pyodide_version(pyodide_dir)
-    runtime = site_dir / "assets" / "pyodide" / version
+    runtime = site_dir / "assets" / "pyodide" / pyodide_version(pyodide_dir)
     runtime.mkdir(parents=True, exist_ok=True)
     for name in PYODIDE_FILES:
         source = pyodide_dir / name
@@ -131,23 +152,15 @@ def write_assets(site_dir: Path, pyodide_dir: Path = PYODIDE_SRC) -> None:
         shutil.copyfile(source, runtime / name)
     for old in runtime.glob("calculators-*.whl"):
         old.unlink()
-    wheel = build_wheel(runtime)
-    lock_info = json.loads((pyodide_dir / "pyodide-lock.json").read_text(encoding="utf-8"))["info"]
-    _write_widget(site_dir / "assets" / "handbok", version, wheel.name, lock_info)
+    build_wheel(runtime)
+    _write_widget(site_dir / "assets" / "handbok", worker_source(pyodide_dir))
 
 
-def _write_widget(target: Path, version: str, wheel: str, lock_info: dict) -> None:
-    """Copy the style, and fill in the runtime paths the worker and the widget need."""
+def _write_widget(target: Path, worker: str) -> None:
+    """Copy the style, the worker, and the widget with the worker's stamp."""
     target.mkdir(parents=True, exist_ok=True)
     for css in ASSETS_CSS:
         shutil.copyfile(ASSET_SRC / Path(css).name, target / Path(css).name)
-    worker = (ASSET_SRC / "worker.js").read_text(encoding="utf-8")
-    worker = (
-        worker.replace("__PYODIDE_VERSION__", version)
-        .replace("__WHEEL__", wheel)
-        .replace("__LOCK_INFO__", json.dumps(lock_info))
-    )
     (target / "worker.js").write_text(worker, encoding="utf-8")
-    stamp = hashlib.sha256(worker.encode()).hexdigest()[:12]
     widget = (ASSET_SRC / "calculator.js").read_text(encoding="utf-8")
-    (target / "calculator.js").write_text(widget.replace("__WORKER_STAMP__", stamp), encoding="utf-8")
+    (target / "calculator.js").write_text(widget.replace("__WORKER_STAMP__", stamp(worker)), encoding="utf-8")

@@ -48,6 +48,10 @@ class HandbokPlugin(BasePlugin[HandbokConfig]):
         }
         config.extra_css.extend(embed.ASSETS_CSS)
         self.edit_base = self._edit_base(config)
+        try:
+            self.worker_stamp = embed.stamp(embed.worker_source())
+        except embed.MissingPyodide as exc:
+            raise PluginError(str(exc)) from exc
         return config
 
     def _edit_base(self, config) -> str | None:
@@ -98,7 +102,8 @@ class HandbokPlugin(BasePlugin[HandbokConfig]):
         return embed.render_markers(safety.sanitize(html), matrices=self.handbook.meta.risk_matrices)
 
     def on_post_page(self, output: str, page: Page, config) -> str:
-        return embed.add_script(output, get_relative_url(embed.SCRIPT, page.url))
+        worker = f"{get_relative_url(embed.WORKER, page.url)}?v={self.worker_stamp}"
+        return embed.add_script(output, get_relative_url(embed.SCRIPT, page.url), worker)
 
     def on_post_build(self, config) -> None:
         try:

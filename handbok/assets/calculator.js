@@ -1,15 +1,14 @@
 // Makes the handbook's calculator forms compute in the browser.
-// A classic script first in every page's <head> (the plugin puts it there; async on pages
-// without a form). It starts ONE module
-// worker per tab, the first time a page with a calculator is shown, and keeps it across
-// mkdocs-material's instant navigation. The worker runs calculators.run(name, inputs) in Pyodide; this script serialises
-// the forms, shows errors beside their fields and renders the results in Swedish.
+// An async classic script in every page's <head> (the plugin puts it there). ONE module worker per
+// tab, started by the head of the first page with a calculator (or here, after instant navigation
+// to one), kept across mkdocs-material's instant navigation. The worker runs
+// calculators.run(name, inputs) in Pyodide; this script serialises the forms, shows errors beside
+// their fields and renders the results in Swedish.
 (function () {
   "use strict";
   if (window.handbokCalc) return; // loaded twice: keep the first instance and its worker
 
-  const script = document.currentScript;
-  const scriptURL = script.src;
+  const scriptURL = document.currentScript.src;
   const DEBOUNCE_MS = 150;
   const SLOW_MS = 30000; // after this, say that loading is slow instead of showing progress forever
   const number = new Intl.NumberFormat("sv-SE", { maximumFractionDigits: 2 });
@@ -37,16 +36,23 @@
 
   // ---- worker -------------------------------------------------------------------------------
 
+  // Adopts the worker the page's <head> started (handbok/embed.py, BOOT) and replays what it said
+  // before this script arrived; after instant navigation to a form, starts one itself.
   function startWorker() {
     if (worker) return;
     state.status = "loading";
     state.workers += 1;
-    performance.mark("handbok-calc-start");
-    try {
-      worker = new Worker(new URL("worker.js?v=__WORKER_STAMP__", scriptURL), { type: "module" });
-    } catch (error) {
-      fail("Räknaren kunde inte startas i den här webbläsaren.");
-      return;
+    const early = window.handbokWorker;
+    if (early) {
+      worker = early;
+    } else {
+      performance.mark("handbok-calc-start");
+      try {
+        worker = new Worker(new URL("worker.js?v=__WORKER_STAMP__", scriptURL), { type: "module" });
+      } catch (error) {
+        fail("Räknaren kunde inte startas i den här webbläsaren.");
+        return;
+      }
     }
     setTimeout(function () {
       if (state.status !== "loading") return;
@@ -59,6 +65,13 @@
       event.preventDefault();
       fail("Räknaren kunde inte laddas. Ladda om sidan och försök igen.");
     };
+    if (early && early.early) {
+      early.early.forEach(function (event) {
+        if (event.type === "error") worker.onerror(event);
+        else worker.onmessage(event);
+      });
+      early.early = null;
+    }
   }
 
   function onWorkerMessage(event) {
@@ -69,6 +82,7 @@
       state.loadPyodideMs = data.loadMs;
       performance.mark("handbok-calc-ready");
       calculatorsOnPage().forEach(function (calc) {
+        if (!calc.dataset.bound) return; // still being parsed: setup() computes it once bound
         setStatus(calc, "");
         compute(calc);
       });
@@ -438,10 +452,9 @@
 
   // ---- start ----------------------------------------------------------------------------------
 
-  // On a page with a form the plugin marks this script `data-start` and runs it before the body:
-  // start the worker now, while the body and the theme's bundle are still being parsed. Bind the forms once they are parsed,
-  // then on every instant navigation.
-  if (script.hasAttribute("data-start")) startWorker();
+  // The page's <head> may have started the worker already: adopt it now, so its messages are
+  // handled as they come. Bind the forms once they are parsed, then on every instant navigation.
+  if (window.handbokWorker) startWorker();
   const start = timed(setup);
   function follow() {
     if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(start);

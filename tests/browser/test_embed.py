@@ -151,9 +151,19 @@ def test_marker_after_a_code_block_is_replaced() -> None:
     assert "```\n[[räknare: risk]]\n```" in html
 
 
-def test_script_is_first_in_head_and_starts_early_only_beside_a_form() -> None:
+def test_head_starts_the_worker_only_beside_a_form() -> None:
     page = "<html><head><meta charset=utf-8><title>t</title></head><body>{}</body></html>"
-    with_form = embed.add_script(page.format(embed.render_markers("[[räknare: risk]]")), "../x/calculator.js")
-    without = embed.add_script(page.format("<p>text</p>"), "../x/calculator.js")
-    assert with_form.startswith('<html><head><script src="../x/calculator.js" data-start></script><meta')
-    assert without.startswith('<html><head><script src="../x/calculator.js" async></script><meta')
+    with_form = embed.add_script(page.format(embed.render_markers("[[räknare: risk]]")), "../c.js", "../w.js?v=1")
+    without = embed.add_script(page.format("<p>text</p>"), "../c.js", "../w.js?v=1")
+    assert without.startswith('<html><head><script src="../c.js" async></script><meta')
+    boot, rest = with_form.split("</script>", 1)
+    assert boot == '<html><head>' + embed.BOOT.replace("WORKER_URL", '"../w.js?v=1"').removesuffix("</script>")
+    assert rest.startswith('<script src="../c.js" async></script><meta')
+
+
+def test_worker_stamp_follows_the_worker_the_site_serves(tmp_path: Path) -> None:
+    embed.write_assets(tmp_path)
+    served = (tmp_path / "assets" / "handbok" / "worker.js").read_text(encoding="utf-8")
+    assert served == embed.worker_source()
+    widget = (tmp_path / "assets" / "handbok" / "calculator.js").read_text(encoding="utf-8")
+    assert f"worker.js?v={embed.stamp(served)}" in widget
