@@ -3,7 +3,7 @@
 `render_markers` turns each `[[räknare: <name>]]` line into a form rendered from the calculator's
 SPEC (readable and printable without JavaScript). `write_assets` puts into the built site what the
 forms need to compute in the browser: the widget script and style, the Pyodide core files from the
-npm package, and a wheel of `calculators/`. Nothing here imports MkDocs; the plugin calls it.
+npm package, a wheel of `calculators/` and a memory snapshot with it imported (handbok/snapshot.py). Nothing here imports MkDocs; the plugin calls it.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ import jinja2
 
 import calculators
 
+from .snapshot import build_snapshot, snapshot_name
 from .wheel import build_wheel, wheel_name
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -132,6 +133,7 @@ def worker_source(pyodide_dir: Path = PYODIDE_SRC) -> str:
         (ASSET_SRC / "worker.js").read_text(encoding="utf-8")
         .replace("__PYODIDE_VERSION__", version)
         .replace("__WHEEL__", wheel_name())
+        .replace("__SNAPSHOT__", snapshot_name(wheel_name()))
         .replace("__LOCK_INFO__", json.dumps(lock_info))
     )
 
@@ -150,9 +152,9 @@ def write_assets(site_dir: Path, pyodide_dir: Path = PYODIDE_SRC) -> None:
         if not source.is_file():
             raise MissingPyodide(f"Pyodide-filen {source} saknas. Kör make setup och bygg sedan igen.")
         shutil.copyfile(source, runtime / name)
-    for old in runtime.glob("calculators-*.whl"):
+    for old in [*runtime.glob("calculators-*.whl"), *runtime.glob("calculators-*.snapshot.gz")]:
         old.unlink()
-    build_wheel(runtime)
+    build_snapshot(pyodide_dir, runtime.name, build_wheel(runtime), runtime)
     _write_widget(site_dir / "assets" / "handbok", worker_source(pyodide_dir))
 
 

@@ -14,7 +14,7 @@
   const number = new Intl.NumberFormat("sv-SE", { maximumFractionDigits: 2 });
   const fixed2 = new Intl.NumberFormat("sv-SE", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   // Read by the tests and bench/browser.py: load state, worker count, timings.
-  const state = { status: "idle", workers: 0, failure: "", readyMs: null, loadPyodideMs: null, lastComputeMs: null, longestTaskMs: 0 };
+  const state = { status: "idle", workers: 0, failure: "", via: null, readyMs: null, loadPyodideMs: null, lastComputeMs: null, longestTaskMs: 0 };
   const sentAt = new Map(); // request id -> performance.now() when posted
   const latest = new WeakMap(); // calculator element -> id of its newest request
   const pending = new Map(); // request id -> calculator element
@@ -80,6 +80,7 @@
       state.status = "ready";
       state.readyMs = data.ms;
       state.loadPyodideMs = data.loadMs;
+      state.via = data.via;
       performance.mark("handbok-calc-ready");
       calculatorsOnPage().forEach(function (calc) {
         if (!calc.dataset.bound) return; // still being parsed: setup() computes it once bound

@@ -1,43 +1,78 @@
 // Runs the handbook's calculators in Pyodide, off the main thread.
-// The build (handbok/embed.py) fills in the Pyodide version and the wheel's file name.
-// Messages in: {id, name, inputs}. Messages out: {type: "ready", ms, loadMs} (start-up and
-// loadPyodide alone, in ms), {type: "error", message},
+// The build (handbok/embed.py) fills in the Pyodide version, the wheel's and the snapshot's names.
+// Messages in: {id, name, inputs}. Messages out: {type: "ready", ms, loadMs, via} (start-up and
+// loadPyodide alone, in ms; via "snapshot" or "wheel"), {type: "error", message},
 // {id, result} where result is what calculators.run(name, inputs) returns.
 import { loadPyodide } from "../pyodide/__PYODIDE_VERSION__/pyodide.mjs";
 
 const runtimeURL = new URL("../pyodide/__PYODIDE_VERSION__/", import.meta.url);
 const wheelURL = new URL("__WHEEL__", runtimeURL);
+const snapshotURL = new URL("__SNAPSHOT__", runtimeURL);
 // No package is ever loaded, so a lock file without packages saves a request and keeps
 // Pyodide from ever looking elsewhere for one.
-const lockFileContents = JSON.stringify({ info: __LOCK_INFO__, packages: {} });
+const options = {
+  indexURL: runtimeURL.href,
+  packageBaseUrl: runtimeURL.href,
+  lockFileContents: JSON.stringify({ info: __LOCK_INFO__, packages: {} }),
+};
 
-async function start() {
-  const started = performance.now();
-  let loadMs = 0;
+async function download(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url.pathname}: HTTP ${response.status}`);
+  return response;
+}
+
+// The build's memory snapshot (handbok/snapshot.py): Python already started, calculators imported.
+// Fetched and unzipped while Pyodide fetches and compiles its WebAssembly.
+function fromSnapshot() {
+  const snapshot = download(snapshotURL).then((response) =>
+    new Response(response.body.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer());
+  return loadPyodide({ ...options, _loadSnapshot: snapshot });
+}
+
+// Pyodide's normal start, then our wheel: used when the snapshot cannot be.
+async function fromWheel() {
   const [pyodide, wheel] = await Promise.all([
-    loadPyodide({ indexURL: runtimeURL.href, packageBaseUrl: runtimeURL.href, lockFileContents }).then((py) => {
-      loadMs = performance.now() - started;
-      return py;
-    }),
-    fetch(wheelURL).then((response) => {
-      if (!response.ok) throw new Error(`${wheelURL.pathname}: HTTP ${response.status}`);
-      return response.arrayBuffer();
-    }),
+    loadPyodide(options),
+    download(wheelURL).then((response) => response.arrayBuffer()),
   ]);
   pyodide.unpackArchive(new Uint8Array(wheel), "wheel");
-  const run = pyodide.runPython(
+  return pyodide;
+}
+
+function entry(pyodide) {
+  return pyodide.runPython(
     "import json, calculators\n" +
     "def _run(name, inputs):\n" +
     "    return json.dumps(calculators.run(name, json.loads(inputs)), ensure_ascii=False)\n" +
     "_run"
   );
-  return { run, ms: Math.round(performance.now() - started), loadMs: Math.round(loadMs) };
+}
+
+async function start() {
+  const started = performance.now();
+  const since = () => Math.round(performance.now() - started);
+  let via = "snapshot";
+  let loadMs;
+  let run;
+  try {
+    const pyodide = await fromSnapshot();
+    loadMs = since();
+    run = entry(pyodide);
+  } catch (error) {
+    console.warn("Räknaren startar utan ögonblicksbild:", error);
+    via = "wheel";
+    const pyodide = await fromWheel();
+    loadMs = since();
+    run = entry(pyodide);
+  }
+  return { run, via, loadMs, ms: since() };
 }
 
 const ready = start();
 
 ready.then(
-  ({ ms, loadMs }) => postMessage({ type: "ready", ms, loadMs }),
+  ({ ms, loadMs, via }) => postMessage({ type: "ready", ms, loadMs, via }),
   (error) => {
     console.error(error);
     postMessage({

@@ -118,10 +118,12 @@ def test_write_assets_puts_runtime_and_widget_into_the_site(tmp_path: Path) -> N
     embed.write_assets(tmp_path)
     version = embed.pyodide_version()
     runtime = tmp_path / "assets" / "pyodide" / version
-    assert sorted(p.name for p in runtime.iterdir() if p.suffix != ".whl") == sorted(embed.PYODIDE_FILES)
-    (wheel,) = runtime.glob("calculators-*.whl")
+    ours = [*runtime.glob("calculators-*.whl"), *runtime.glob("calculators-*.snapshot.gz")]
+    assert sorted(p.name for p in runtime.iterdir() if p not in ours) == sorted(embed.PYODIDE_FILES)
+    wheel, snapshot = ours
+    assert snapshot.read_bytes()[:2] == b"\x1f\x8b"  # gzip, unzipped in the worker
     worker = (tmp_path / "assets" / "handbok" / "worker.js").read_text()
-    assert f"../pyodide/{version}/pyodide.mjs" in worker and wheel.name in worker
+    assert f"../pyodide/{version}/pyodide.mjs" in worker and wheel.name in worker and snapshot.name in worker
     widget = (tmp_path / "assets" / "handbok" / "calculator.js").read_text()
     for text in (worker, widget):
         assert not re.search(r"__[A-Z_]+__", text)

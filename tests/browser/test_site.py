@@ -38,7 +38,18 @@ def test_every_calculator_page_computes_without_leaving_the_origin(
         expect(calc.locator(".handbok-calc__errors")).to_have_count(0)
     page.wait_for_load_state("networkidle")
     assert traffic.outside == []
-    assert any("/assets/pyodide/" in url and url.endswith(".whl") for url in traffic.urls)
+    # started from the build's memory snapshot; the wheel is only the fallback
+    assert page.evaluate("window.handbokCalc.via") == "snapshot"
+    assert any("/assets/pyodide/" in url and url.endswith(".snapshot.gz") for url in traffic.urls)
+    assert not any(url.endswith(".whl") for url in traffic.urls)
+
+
+def test_without_the_snapshot_the_wheel_takes_over(page: Page, base_url: str, traffic: Traffic) -> None:
+    page.route("**/*.snapshot.gz", lambda route: route.fulfill(status=404, body="saknas"))
+    calc = open_calculator(page, base_url + "metoder/riskanalys/", "risk")
+    expect(calc.locator(".handbok-calc__result")).to_contain_text("Riskvärde")
+    assert page.evaluate("window.handbokCalc.via") == "wheel"
+    assert any(url.endswith(".whl") for url in traffic.urls)
 
 
 @pytest.mark.parametrize("path", PAGES_WITHOUT)
@@ -81,7 +92,8 @@ def test_one_worker_survives_instant_navigation(page: Page, base_url: str, traff
 
 
 def test_load_failure_is_reported_in_swedish(page: Page, base_url: str) -> None:
-    page.route("**/*.whl", lambda route: route.fulfill(status=404, body="saknas"))
+    for missing in ("**/*.snapshot.gz", "**/*.whl"):  # neither start works
+        page.route(missing, lambda route: route.fulfill(status=404, body="saknas"))
     page.goto(base_url + "metoder/riskanalys/")
     status = page.locator(".handbok-calc__status")
     expect(status).to_contain_text("Räknaren kunde inte startas")

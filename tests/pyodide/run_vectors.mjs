@@ -1,11 +1,13 @@
 // Runs the calculators' shared test vectors inside real Pyodide under Node, offline.
-// Usage: node run_vectors.mjs <pyodide dir> <wheel> <vector_check.py> <vectors.json>
+// Usage: node run_vectors.mjs <pyodide dir> <wheel> <vector_check.py> <vectors.json> [<snapshot.gz>]
+// With a snapshot, Pyodide starts from it as the site's worker does, and the wheel is not unpacked.
 // Prints JSON: {"python": version, "problems": [...], "results": [run() output per vector]}.
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { gunzipSync } from "node:zlib";
 
-const [pyodideDir, wheel, checker, vectors] = process.argv.slice(2).map((p) => path.resolve(p));
+const [pyodideDir, wheel, checker, vectors, snapshot] = process.argv.slice(2).map((p) => path.resolve(p));
 const { loadPyodide } = await import(pathToFileURL(path.join(pyodideDir, "pyodide.mjs")).href);
 const info = JSON.parse(readFileSync(path.join(pyodideDir, "pyodide-lock.json"), "utf8")).info;
 
@@ -14,8 +16,9 @@ const pyodide = await loadPyodide({
   indexURL: pyodideDir + path.sep,
   lockFileContents: JSON.stringify({ info, packages: {} }),
   packageBaseUrl: pyodideDir + path.sep,
+  ...(snapshot ? { _loadSnapshot: gunzipSync(readFileSync(snapshot)) } : {}),
 });
-pyodide.unpackArchive(new Uint8Array(readFileSync(wheel)), "wheel");
+if (!snapshot) pyodide.unpackArchive(new Uint8Array(readFileSync(wheel)), "wheel");
 pyodide.FS.mkdirTree("/vectors");
 pyodide.FS.writeFile("/vectors/vector_check.py", readFileSync(checker));
 pyodide.FS.writeFile("/vectors/vectors.json", readFileSync(vectors));

@@ -1,7 +1,8 @@
 """The calculators' shared test vectors, run inside real Pyodide under Node.
 
-The wheel is the one the site ships (handbok.wheel), so this proves the browser's code path:
-the vectors pass there, and every result equals CPython's `calculators.run` exactly.
+The wheel and the memory snapshot are the ones the site ships (handbok.wheel, handbok.snapshot),
+so this proves both of the browser's start paths: the vectors pass there, and every result
+equals CPython's `calculators.run` exactly.
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ from pathlib import Path
 import pytest
 
 import calculators
-from handbok.embed import PYODIDE_SRC
+from handbok.embed import PYODIDE_SRC, pyodide_version
+from handbok.snapshot import build_snapshot
 from handbok.wheel import build_wheel
 
 pytestmark = pytest.mark.pyodide
@@ -24,15 +26,17 @@ VECTORS_DIR = HERE.parent / "calculators"
 VECTORS = VECTORS_DIR / "vectors.json"
 
 
-@pytest.fixture(scope="module")
-def pyodide_run(tmp_path_factory: pytest.TempPathFactory) -> dict:
+@pytest.fixture(scope="module", params=["wheel", "snapshot"])
+def pyodide_run(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> dict:
     """Output of run_vectors.mjs: problems and results per vector, computed in Pyodide."""
     assert shutil.which("node"), "Node.js behövs för Pyodide-testerna (kör make setup)."
     assert (PYODIDE_SRC / "pyodide.mjs").is_file(), "npm-paketet pyodide saknas (kör make setup)."
-    wheel = build_wheel(tmp_path_factory.mktemp("wheel"))
+    folder = tmp_path_factory.mktemp("runtime")
+    wheel = build_wheel(folder)
+    start = [str(build_snapshot(PYODIDE_SRC, pyodide_version(), wheel, folder))] if request.param == "snapshot" else []
     completed = subprocess.run(
         ["node", str(HERE / "run_vectors.mjs"), str(PYODIDE_SRC), str(wheel),
-         str(VECTORS_DIR / "vector_check.py"), str(VECTORS)],
+         str(VECTORS_DIR / "vector_check.py"), str(VECTORS), *start],
         capture_output=True, text=True, timeout=180, check=False,
     )
     assert completed.returncode == 0, completed.stderr[-3000:]
