@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -137,9 +138,37 @@ def run_links(args: argparse.Namespace) -> int:
     return 1 if problems else 0
 
 
+class _Formatter(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):
+        super().add_usage(usage, actions, groups, prefix="användning: " if prefix is None else prefix)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse in Swedish: editors read the help and the mistakes in the same language as the errors."""
+
+    MESSAGES = (  # argparse's English messages -> what an editor reads
+        (r"argument (\S+): invalid choice: '([^']*)' \(choose from (.*)\)", r"\1: `\2` finns inte. Välj ett av: \3."),
+        (r"the following arguments are required: (.*)", r"det här saknas: \1."),
+        (r"unrecognized arguments: (.*)", r"okänt argument: \1."),
+        (r"argument (\S+): invalid (\S+) value: (.*)", r"\1 har ett värde som inte går att använda: \3."),
+        (r"argument (\S+): expected one argument", r"\1 behöver ett värde."),
+    )
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, add_help=False, formatter_class=_Formatter, **kwargs)
+        self._positionals.title, self._optionals.title = "argument", "flaggor"
+        self.add_argument("-h", "--help", action="help", help="visa den här hjälpen och avsluta")
+
+    def error(self, message: str):
+        for pattern, swedish in self.MESSAGES:
+            message = re.sub(f"^{pattern}$", swedish, message)
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: {message}\n")
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="handbok", description="Verktyg för Kvalitetshandboken.")
-    subparsers = parser.add_subparsers(dest="command", required=True, metavar="KOMMANDO")
+    parser = _Parser(prog="handbok", description="Verktyg för Kvalitetshandboken.")
+    subparsers = parser.add_subparsers(dest="command", required=True, metavar="KOMMANDO", title="kommandon")
     for name, (help_text, arguments, _run) in COMMANDS.items():
         arguments(subparsers.add_parser(name, help=help_text, description=help_text))
     args = parser.parse_args(argv)

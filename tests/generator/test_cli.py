@@ -52,3 +52,21 @@ def test_missing_content_folder(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert result.stdout.splitlines()[0] == ("handbook:1:1: mappen med innehåll finns inte. Kontrollera sökvägen "
                                              "till mappen `handbook`.")
+
+
+@pytest.mark.parametrize("argv,message", [
+    (["bogus"], "handbok: KOMMANDO: `bogus` finns inte. Välj ett av: 'check', "),
+    (["check", "--format", "xml"], "handbok check: --format: `xml` finns inte. Välj ett av: 'text', "),
+    ([], "handbok: det här saknas: KOMMANDO."),
+])
+def test_usage_mistakes_are_explained_in_swedish(argv: list[str], message: str) -> None:
+    result = subprocess.run([sys.executable, "-m", "handbok.cli", *argv], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2
+    assert result.stderr.startswith("användning: handbok") and message in result.stderr, result.stderr
+
+
+def test_help_is_in_swedish() -> None:
+    result = subprocess.run([sys.executable, "-m", "handbok.cli", "--help"], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0
+    assert "användning: handbok" in result.stdout and "visa den här hjälpen och avsluta" in result.stdout
+    assert "usage" not in result.stdout and "show this help" not in result.stdout
