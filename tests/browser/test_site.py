@@ -117,3 +117,16 @@ def test_axe_in_the_dark_palette(page: Page, base_url: str, path: str, name: str
     open_calculator(page, base_url + path, name)
     assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
     assert axe_violations(page) == []
+
+
+def test_instant_navigation_to_a_calculator_starts_the_worker(page: Page, base_url: str, traffic: Traffic) -> None:
+    page.goto(base_url + "metoder/swot/")
+    page.evaluate("window.__sameDocument = true")
+    assert page.evaluate("window.handbokCalc.workers") == 0
+    page.locator('a[href*="metoder/riskanalys/"]:visible').first.click()
+    page.wait_for_url(re.compile(r".*/metoder/riskanalys/(#.*)?$"))
+    calc = page.locator('.handbok-calc[data-calc="risk"]')
+    expect(calc.locator(".handbok-calc__result")).to_contain_text("Riskvärde", timeout=60_000)
+    assert page.evaluate("window.__sameDocument") is True, "the click reloaded the page instead of instant navigation"
+    assert page.evaluate("window.handbokCalc.workers") == 1
+    assert traffic.outside == []
