@@ -3,7 +3,8 @@
 `render_markers` turns each `[[räknare: <name>]]` line into a form rendered from the calculator's
 SPEC (readable and printable without JavaScript). `write_assets` puts into the built site what the
 forms need to compute in the browser: the widget script and style, the Pyodide core files from the
-npm package, a wheel of `calculators/` and a memory snapshot with it imported (handbok/snapshot.py). Nothing here imports MkDocs; the plugin calls it.
+npm package, a wheel of `calculators/` and a memory snapshot with it imported (handbok/snapshot.py).
+`add_script` puts the widget into each page's <head>. Nothing here imports MkDocs; the plugin calls it.
 """
 
 from __future__ import annotations
