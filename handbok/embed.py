@@ -126,15 +126,15 @@ def pyodide_version(pyodide_dir: Path = PYODIDE_SRC) -> str:
     return json.loads(package.read_text(encoding="utf-8"))["version"]
 
 
-def worker_source(pyodide_dir: Path = PYODIDE_SRC) -> str:
-    """worker.js as the site serves it: the Pyodide version, the wheel's name and the lock info filled in."""
+def worker_source(pyodide_dir: Path = PYODIDE_SRC, snapshot: bool = True) -> str:
+    """worker.js as the site serves it: the Pyodide version, the wheel's and snapshot's names and the lock info."""
     version = pyodide_version(pyodide_dir)  # first: says "run make setup" when Pyodide is missing
     lock_info = json.loads((pyodide_dir / "pyodide-lock.json").read_text(encoding="utf-8"))["info"]
     return (
         (ASSET_SRC / "worker.js").read_text(encoding="utf-8")
         .replace("__PYODIDE_VERSION__", version)
         .replace("__WHEEL__", wheel_name())
-        .replace("__SNAPSHOT__", snapshot_name(wheel_name()))
+        .replace("__SNAPSHOT__", snapshot_name(wheel_name()) if snapshot else "")
         .replace("__LOCK_INFO__", json.dumps(lock_info))
     )
 
@@ -144,8 +144,8 @@ def stamp(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
 
 
-def write_assets(site_dir: Path, pyodide_dir: Path = PYODIDE_SRC) -> None:
-    """Copy widget assets, the Pyodide core and the calculators wheel into the built site."""
+def write_assets(site_dir: Path, pyodide_dir: Path = PYODIDE_SRC, snapshot: bool = True) -> None:
+    """Copy widget assets, the Pyodide core, the calculators wheel and (unless turned off) the snapshot."""
     runtime = site_dir / "assets" / "pyodide" / pyodide_version(pyodide_dir)
     runtime.mkdir(parents=True, exist_ok=True)
     for name in PYODIDE_FILES:
@@ -155,8 +155,10 @@ def write_assets(site_dir: Path, pyodide_dir: Path = PYODIDE_SRC) -> None:
         shutil.copyfile(source, runtime / name)
     for old in [*runtime.glob("calculators-*.whl"), *runtime.glob("calculators-*.snapshot.gz")]:
         old.unlink()
-    build_snapshot(pyodide_dir, runtime.name, build_wheel(runtime), runtime)
-    _write_widget(site_dir / "assets" / "handbok", worker_source(pyodide_dir))
+    wheel = build_wheel(runtime)
+    if snapshot:
+        build_snapshot(pyodide_dir, runtime.name, wheel, runtime)
+    _write_widget(site_dir / "assets" / "handbok", worker_source(pyodide_dir, snapshot))
 
 
 def _write_widget(target: Path, worker: str) -> None:

@@ -25,6 +25,8 @@ class HandbokConfig(Config):
     """The YAML content folder, relative to mkdocs.yml."""
     source_edit_uri = config_options.Optional(config_options.Type(str))
     """Edit path of the repository root (e.g. `-/edit/main/`); default: `edit_uri` without the docs folder."""
+    snapshot = config_options.Type(bool, default=True)
+    """Ship a Pyodide memory snapshot: calculators start about 1 s sooner, the first visit fetches 6.4 MB more."""
 
 
 class HandbokPlugin(BasePlugin[HandbokConfig]):
@@ -49,7 +51,7 @@ class HandbokPlugin(BasePlugin[HandbokConfig]):
         config.extra_css.extend(embed.ASSETS_CSS)
         self.edit_base = self._edit_base(config)
         try:
-            self.worker_stamp = embed.stamp(embed.worker_source())
+            self.worker_stamp = embed.stamp(embed.worker_source(snapshot=self.config.snapshot))
         except embed.MissingPyodide as exc:
             raise PluginError(str(exc)) from exc
         return config
@@ -107,7 +109,7 @@ class HandbokPlugin(BasePlugin[HandbokConfig]):
 
     def on_post_build(self, config) -> None:
         try:
-            embed.write_assets(Path(config.site_dir))
+            embed.write_assets(Path(config.site_dir), snapshot=self.config.snapshot)
         except Exception as exc:  # the build must end with the Swedish reason, not a traceback
             raise PluginError(str(exc)) from exc
 

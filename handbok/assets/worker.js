@@ -7,7 +7,8 @@ import { loadPyodide } from "../pyodide/__PYODIDE_VERSION__/pyodide.mjs";
 
 const runtimeURL = new URL("../pyodide/__PYODIDE_VERSION__/", import.meta.url);
 const wheelURL = new URL("__WHEEL__", runtimeURL);
-const snapshotURL = new URL("__SNAPSHOT__", runtimeURL);
+// Empty when the site is built with the plugin option `snapshot: false`.
+const snapshotName = "__SNAPSHOT__";
 // No package is ever loaded, so a lock file without packages saves a request and keeps
 // Pyodide from ever looking elsewhere for one.
 const options = {
@@ -25,7 +26,7 @@ async function download(url) {
 // The build's memory snapshot (handbok/snapshot.py): Python already started, calculators imported.
 // Fetched and unzipped while Pyodide fetches and compiles its WebAssembly.
 function fromSnapshot() {
-  const snapshot = download(snapshotURL).then((response) =>
+  const snapshot = download(new URL(snapshotName, runtimeURL)).then((response) =>
     new Response(response.body.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer());
   return loadPyodide({ ...options, _loadSnapshot: snapshot });
 }
@@ -52,21 +53,18 @@ function entry(pyodide) {
 async function start() {
   const started = performance.now();
   const since = () => Math.round(performance.now() - started);
-  let via = "snapshot";
-  let loadMs;
-  let run;
-  try {
-    const pyodide = await fromSnapshot();
-    loadMs = since();
-    run = entry(pyodide);
-  } catch (error) {
-    console.warn("Räknaren startar utan ögonblicksbild:", error);
-    via = "wheel";
-    const pyodide = await fromWheel();
-    loadMs = since();
-    run = entry(pyodide);
+  if (snapshotName) {
+    try {
+      const pyodide = await fromSnapshot();
+      const loadMs = since();
+      return { run: entry(pyodide), via: "snapshot", loadMs, ms: since() };
+    } catch (error) {
+      console.warn("Räknaren startar utan ögonblicksbild:", error);
+    }
   }
-  return { run, via, loadMs, ms: since() };
+  const pyodide = await fromWheel();
+  const loadMs = since();
+  return { run: entry(pyodide), via: "wheel", loadMs, ms: since() };
 }
 
 const ready = start();

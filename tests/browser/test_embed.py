@@ -132,6 +132,17 @@ def test_write_assets_puts_runtime_and_widget_into_the_site(tmp_path: Path) -> N
         assert (tmp_path / path).is_file()
 
 
+def test_without_snapshot_option_no_snapshot_is_shipped_or_named(tmp_path: Path) -> None:
+    (tmp_path / "assets" / "pyodide" / embed.pyodide_version()).mkdir(parents=True)
+    stale = tmp_path / "assets" / "pyodide" / embed.pyodide_version() / "calculators-0.0.1.snapshot.gz"
+    stale.write_bytes(b"old")
+    embed.write_assets(tmp_path, snapshot=False)
+    assert list((tmp_path / "assets").rglob("*.snapshot.gz")) == []
+    worker = (tmp_path / "assets" / "handbok" / "worker.js").read_text(encoding="utf-8")
+    assert worker == embed.worker_source(snapshot=False) != embed.worker_source()
+    assert 'const snapshotName = "";' in worker and embed.wheel_name() in worker
+
+
 def test_missing_pyodide_says_run_make_setup(tmp_path: Path) -> None:
     with pytest.raises(embed.MissingPyodide, match="make setup"):
         embed.write_assets(tmp_path / "site", pyodide_dir=tmp_path / "node_modules" / "pyodide")

@@ -4,13 +4,19 @@ calculator, any base path, one worker across instant navigation, and accessibili
 from __future__ import annotations
 
 import re
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Page, expect
 
+from handbok import embed
+
 from .conftest import Traffic
 from .helpers import axe_violations, expected, open_calculator
+from .server import serve
 
 pytestmark = pytest.mark.browser
 
@@ -50,6 +56,28 @@ def test_without_the_snapshot_the_wheel_takes_over(page: Page, base_url: str, tr
     expect(calc.locator(".handbok-calc__result")).to_contain_text("Riskvärde")
     assert page.evaluate("window.handbokCalc.via") == "wheel"
     assert any(url.endswith(".whl") for url in traffic.urls)
+
+
+@pytest.fixture(scope="module")
+def url_without_snapshot(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The site as the plugin leaves it with `snapshot: false`: its assets written again without one."""
+    site = tmp_path_factory.mktemp("utan-snapshot") / "site"
+    shutil.copytree(built_site, site)
+    embed.write_assets(site, snapshot=False)
+    with serve(site) as url:
+        yield url
+
+
+def test_built_without_snapshot_the_worker_goes_straight_to_the_wheel(
+    page: Page, url_without_snapshot: str, traffic: Traffic
+) -> None:
+    warnings: list[str] = []
+    page.on("console", lambda message: warnings.append(message.text) if message.type == "warning" else None)
+    calc = open_calculator(page, url_without_snapshot + "metoder/riskanalys/", "risk")
+    expect(calc.locator(".handbok-calc__result")).to_contain_text("Riskvärde")
+    assert page.evaluate("window.handbokCalc.via") == "wheel"
+    assert not any("snapshot" in url for url in traffic.urls)
+    assert not any("ögonblicksbild" in text for text in warnings)
 
 
 @pytest.mark.parametrize("path", PAGES_WITHOUT)
