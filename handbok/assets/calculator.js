@@ -305,11 +305,17 @@
   }
 
   function table(caption, head, rows) {
-    return '<div class="handbok-calc__table"><table><caption>' + caption + "</caption><thead><tr>" +
+    return scrollable("", caption, "<table><caption>" + caption + "</caption><thead><tr>" +
       head.map(function (h) { return '<th scope="col">' + h + "</th>"; }).join("") + "</tr></thead><tbody>" +
       rows.map(function (r) {
         return "<tr>" + r.map(function (c, i) { return i === 0 ? '<th scope="row">' + c + "</th>" : "<td>" + c + "</td>"; }).join("") + "</tr>";
-      }).join("") + "</tbody></table></div>";
+      }).join("") + "</tbody></table>");
+  }
+
+  // Focusable and named, so that a keyboard user can scroll a table wider than a phone's screen.
+  function scrollable(extraClass, label, inner) {
+    return '<div class="handbok-calc__table' + extraClass + '" role="region" tabindex="0" aria-label="' +
+      esc(label) + '">' + inner + "</div>";
   }
 
   function formula(text) {
@@ -392,9 +398,10 @@
       return "R" + (i + 1) + " i sannolikhet " + risk.cell[0] + ", konsekvens " + risk.cell[1] +
         (risk.residual ? " (efter åtgärd " + risk.residual.cell[0] + ", " + risk.residual.cell[1] + ")" : "");
     }).join("; ");
-    return '<div class="handbok-calc__table handbok-calc__heatmap"><table><caption>Riskmatris ' + esc(m.label) +
+    return scrollable(" handbok-calc__heatmap", "Riskmatris " + m.label,
+      "<table><caption>Riskmatris " + esc(m.label) +
       ": sannolikhet uppåt, konsekvens åt höger. " + esc(placed) + ". ′ = efter åtgärd.</caption>" +
-      "<thead>" + head + "</thead><tbody>" + body + "</tbody></table></div>";
+      "<thead>" + head + "</thead><tbody>" + body + "</tbody></table>");
   }
 
   // The six criteria as a checklist: met, not met or not decided, with evidence and hint.
@@ -430,25 +437,22 @@
   }
 
   // Gaps (målvärde − betyg) as horizontal bars in priority order, on the scale's full range 0–4.
+  // HTML rather than SVG, so that the labels keep the page's text size on a narrow screen.
   function gapChart(r) {
-    const barH = 24, gapH = 8, labelW = 190, barW = 330, top = 4;
     const order = r.priority_order.map(function (i) { return r.factors[i]; });
-    const height = top + order.length * (barH + gapH);
     const described = order.map(function (f, n) {
       return (n + 1) + ". " + f.name + ": gap " + num(f.gap) + ", prioritet " + num(f.priority);
     }).join("; ");
-    const bars = order.map(function (f, n) {
-      const y = top + n * (barH + gapH);
-      const w = Math.max(0, Math.min(1, f.gap / 4)) * barW;
-      const name = f.name.length > 26 ? f.name.slice(0, 25) + "…" : f.name;
-      return '<text x="' + (labelW - 8) + '" y="' + (y + barH * 0.7) + '" text-anchor="end">' + esc(name) + "</text>" +
-        '<rect class="handbok-calc__bar" x="' + labelW + '" y="' + y + '" width="' + w.toFixed(1) + '" height="' + barH + '"></rect>' +
-        '<text x="' + (labelW + w + 6).toFixed(1) + '" y="' + (y + barH * 0.7) + '">' + num(f.gap) + "</text>";
+    const bars = order.map(function (f) {
+      const share = Math.max(0, Math.min(1, f.gap / 4)) * 100;
+      return '<span class="handbok-calc__bar-label">' + esc(f.name) + "</span>" +
+        '<span class="handbok-calc__bar-track"><span class="handbok-calc__bar" style="width: ' + share.toFixed(1) + '%"></span>' +
+        '<span class="handbok-calc__bar-value">' + num(f.gap) + "</span></span>";
     }).join("");
     return '<p class="handbok-calc__subhead">Gap per faktor i prioritetsordning</p>' +
-      '<svg class="handbok-calc__chart" role="img" viewBox="0 0 ' + (labelW + barW + 50) + " " + height + '" ' +
+      '<div class="handbok-calc__chart" role="img" ' +
       'aria-label="' + esc("Stapeldiagram, gap mellan målvärde och betyg i prioritetsordning: " + described) + '">' +
-      "<title>" + esc("Gap i prioritetsordning: " + described) + "</title>" + bars + "</svg>";
+      bars + "</div>";
   }
 
   // ---- start ----------------------------------------------------------------------------------

@@ -118,7 +118,10 @@ def test_quality_map_weights_index_and_bars(page: Page, base_url: str) -> None:
     chart = result.get_by_role("img")
     top = want["factors"][want["priority_order"][0]]
     expect(chart).to_have_attribute("aria-label", re.compile(re.escape(f"1. {top['name']}: gap {sv(top['gap'])}")))
-    expect(chart.locator("rect")).to_have_count(3)
+    order = [want["factors"][i] for i in want["priority_order"]]
+    expect(chart.locator(".handbok-calc__bar-label")).to_have_text([f["name"] for f in order])
+    widths = chart.locator(".handbok-calc__bar").evaluate_all("bars => bars.map(b => parseFloat(b.style.width))")
+    assert widths == [pytest.approx(max(0.0, min(1.0, f["gap"] / 4)) * 100, abs=0.05) for f in order]
 
 
 def test_validation_error_beside_its_field(page: Page, base_url: str) -> None:

@@ -147,6 +147,22 @@ def test_axe_in_the_dark_palette(page: Page, base_url: str, path: str, name: str
     assert axe_violations(page) == []
 
 
+@pytest.mark.parametrize("path,name", [("metoder/kvalitetskarta/", "quality_map"), ("metoder/riskanalys/", "risk")])
+def test_on_a_phone_wide_results_scroll_by_keyboard_and_keep_their_text_size(
+    page: Page, base_url: str, path: str, name: str
+) -> None:
+    page.set_viewport_size({"width": 360, "height": 740})
+    calc = open_calculator(page, base_url + path, name)
+    tables = calc.locator(".handbok-calc__table")
+    assert tables.count() > 0
+    for table in tables.all():
+        assert table.get_attribute("tabindex") == "0" and table.get_attribute("aria-label")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    for label in calc.locator(".handbok-calc__bar-label, caption").all():  # not shrunk with the screen
+        assert label.evaluate("e => parseFloat(getComputedStyle(e).fontSize)") >= 12
+    assert axe_violations(page) == []
+
+
 def test_instant_navigation_to_a_calculator_starts_the_worker(page: Page, base_url: str, traffic: Traffic) -> None:
     page.goto(base_url + "metoder/swot/")
     page.evaluate("window.__sameDocument = true")
