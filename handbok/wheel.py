@@ -59,11 +59,20 @@ def _metadata(version: str) -> bytes:
 WHEEL_FILE = b"Wheel-Version: 1.0\nGenerator: handbok.wheel\nRoot-Is-Purelib: true\nTag: py3-none-any\n"
 
 
-def _write(whl: WheelFile, name: str, data: bytes) -> None:
+def _info(name: str) -> ZipInfo:
     info = ZipInfo(name, date_time=FIXED_DATE)
     info.external_attr = 0o644 << 16
     info.compress_type = ZIP_DEFLATED
-    whl.writestr(info, data)
+    return info
+
+
+class _FixedDateWheel(WheelFile):
+    """WheelFile dates the RECORD it writes on close with the clock; this one uses FIXED_DATE too."""
+
+    def writestr(self, zinfo_or_arcname: str | ZipInfo, data: bytes | str, compress_type: int | None = None) -> None:
+        if isinstance(zinfo_or_arcname, str):
+            zinfo_or_arcname = _info(zinfo_or_arcname)
+        super().writestr(zinfo_or_arcname, data, compress_type)
 
 
 def build_wheel(out_dir: Path, package_dir: Path = PACKAGE_DIR) -> Path:
@@ -72,10 +81,10 @@ def build_wheel(out_dir: Path, package_dir: Path = PACKAGE_DIR) -> Path:
     version = name.split("-")[1]
     out_dir.mkdir(parents=True, exist_ok=True)
     path = out_dir / name
-    with WheelFile(path, "w") as whl:
+    with _FixedDateWheel(path, "w") as whl:
         for arcname, data in _sources(package_dir):
-            _write(whl, arcname, data)
+            whl.writestr(arcname, data)
         dist_info = f"calculators-{version}.dist-info"
-        _write(whl, f"{dist_info}/METADATA", _metadata(version))
-        _write(whl, f"{dist_info}/WHEEL", WHEEL_FILE)
+        whl.writestr(f"{dist_info}/METADATA", _metadata(version))
+        whl.writestr(f"{dist_info}/WHEEL", WHEEL_FILE)
     return path

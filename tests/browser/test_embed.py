@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import time
 import zipfile
 from pathlib import Path
 
@@ -94,11 +95,13 @@ def test_markdown_passes_the_form_through_untouched() -> None:
     assert "<p><div" not in html and "&lt;" not in html.split("<template>")[0]
 
 
-def test_wheel_is_deterministic_and_holds_the_package(tmp_path: Path) -> None:
+def test_wheel_is_deterministic_and_holds_the_package(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     first = build_wheel(tmp_path / "a")
+    monkeypatch.setattr(time, "time", lambda: 2_000_000_000.0)  # a later clock must not change a byte
     second = build_wheel(tmp_path / "b")
     assert first.name == second.name == wheel_name()
     assert first.read_bytes() == second.read_bytes()
+    assert {info.date_time for info in zipfile.ZipFile(first).infolist()} == {(1980, 1, 1, 0, 0, 0)}
     names = zipfile.ZipFile(first).namelist()
     assert "calculators/__init__.py" in names
     assert any(n.endswith(".dist-info/RECORD") for n in names)
