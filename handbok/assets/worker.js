@@ -53,18 +53,18 @@ function entry(pyodide) {
 async function start() {
   const started = performance.now();
   const since = () => Math.round(performance.now() - started);
+  const begun = (pyodide, via) => {
+    const loadMs = since();
+    return { run: entry(pyodide), via, loadMs, ms: since() };
+  };
   if (snapshotName) {
     try {
-      const pyodide = await fromSnapshot();
-      const loadMs = since();
-      return { run: entry(pyodide), via: "snapshot", loadMs, ms: since() };
+      return begun(await fromSnapshot(), "snapshot");
     } catch (error) {
       console.warn("Räknaren startar utan ögonblicksbild:", error);
     }
   }
-  const pyodide = await fromWheel();
-  const loadMs = since();
-  return { run: entry(pyodide), via: "wheel", loadMs, ms: since() };
+  return begun(await fromWheel(), "wheel");
 }
 
 const ready = start();

@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from generator.sitecheck import ROOT
+
 SEEDS = ROOT.parent / "shared" / "seeds"
 RUN_LENGTH = 10
 
