@@ -98,8 +98,39 @@ def _mark(exc: yaml.YAMLError) -> Position:
     return 1, getattr(exc, "position", 0) + 1
 
 
+MAX_CHARACTERS = 200_000
+"""A content file is a few kilobytes; the limit keeps a mistaken or hostile file from costing the build."""
+
+
+def refusal(path: str, text: str) -> ContentError | None:
+    """Why `text` is not parsed at all: too large, or anchors and aliases (`&a`, `*a`). Aliases are how a
+    few hundred bytes expand to gigabytes (billion laughs), and the handbook never needs them. Reads only the
+    parser's events, which never expand an alias; a syntax error is left to the full parse."""
+    if len(text) > MAX_CHARACTERS:
+        return ContentError(path, 1, 1, f"filen är för stor ({len(text):_} tecken, högst {MAX_CHARACTERS:_})."
+                            .replace("_", " ") + " Dela upp texten eller korta den.")
+    try:
+        for event in yaml.parse(text, Loader=_EVENTS):
+            if isinstance(event, yaml.AliasEvent):
+                return ContentError(path, *_position(event), f"YAML-fel: `*{event.anchor}` hänvisar till en "
+                                    "annan del av filen, och det används inte i handboken. Skriv ut texten där "
+                                    "den behövs. Börjar texten med `*`, sätt den inom citattecken.")
+            if getattr(event, "anchor", None):
+                return ContentError(path, *_position(event), f"YAML-fel: `&{event.anchor}` är ett ankare, och "
+                                    "det används inte i handboken. Ta bort det. Börjar texten med `&`, sätt den "
+                                    "inom citattecken.")
+    except yaml.YAMLError:
+        return None
+    return None
+
+
+_EVENTS = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def load_text(path: str, text: str) -> tuple[Document | None, list[ContentError]]:
     """Parse one YAML text. Returns the document, or None with errors. Never raises for bad input."""
+    if (refused := refusal(path, text)) is not None:
+        return None, [refused]
     try:
         node, data = _parse(_FastLoader, text)
     except (yaml.YAMLError, RecursionError):
@@ -113,7 +144,7 @@ def load_text(path: str, text: str) -> tuple[Document | None, list[ContentError]
         return None, [ContentError(path, 1, 1, "filen är tom. Fyll i fälten, se en annan fil i samma mapp.")]
     doc = Document(path, data)
     errors: list[ContentError] = []
-    _record(doc, node, (), errors, set())
+    _record(doc, node, (), errors)
     return doc, errors
 
 
@@ -126,19 +157,16 @@ def _parse(loader_class: type, text: str) -> tuple[Node | None, Any]:
         loader.dispose()
 
 
-def _position(node: Node) -> Position:
+def _position(node: Node | yaml.Event) -> Position:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
-def _record(doc: Document, node: Node, loc: Loc, errors: list[ContentError], seen: set[int]) -> None:
+def _record(doc: Document, node: Node, loc: Loc, errors: list[ContentError]) -> None:
     """Record positions under `loc`; report keys written twice (PyYAML would silently keep the last)."""
     doc.values.setdefault(loc, _position(node))
-    if id(node) in seen:
-        return
-    seen.add(id(node))
     if isinstance(node, SequenceNode):
         for index, item in enumerate(node.value):
-            _record(doc, item, (*loc, index), errors, seen)
+            _record(doc, item, (*loc, index), errors)
     elif isinstance(node, MappingNode):
         first: dict[str, Position] = {}
         for key_node, value_node in node.value:
@@ -150,7 +178,7 @@ def _record(doc: Document, node: Node, loc: Loc, errors: list[ContentError], see
                 continue
             first[key] = _position(key_node)
             doc.keys[(*loc, key)] = first[key]
-            _record(doc, value_node, (*loc, key), errors, seen)
+            _record(doc, value_node, (*loc, key), errors)
 
 
 def load_file(path: Path, shown: str) -> tuple[Document | None, list[ContentError]]:

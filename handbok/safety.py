@@ -25,6 +25,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from handbok.errors import ContentError, field_name
+from handbok.loader import refusal
 
 SKIP_ENV = "HANDBOK_SKIP_SAFETY"
 """Test-only switch: when set to 1, the check skips `scan` so the browser test can prove `sanitize` alone holds."""
@@ -216,6 +217,8 @@ _COMPOSER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: the scan r
 
 def yaml_errors(shown: str, text: str) -> list[ContentError]:
     """Findings in every string value, placed on the file's own line where the value is a `|` block."""
+    if refusal(shown, text) is not None:
+        return []  # the loader reports it
     try:
         root = yaml.compose(text, Loader=_COMPOSER)
     except (yaml.YAMLError, RecursionError):
@@ -229,20 +232,18 @@ def yaml_errors(shown: str, text: str) -> list[ContentError]:
     return errors
 
 
-def _scalars(node: Node | None, loc: tuple[int | str, ...], seen: set[int] | None = None):
-    """String values with their location; each node once, so a self-referring alias (`&a [*a]`) ends."""
-    seen = set() if seen is None else seen
-    if node is None or id(node) in seen:
+def _scalars(node: Node | None, loc: tuple[int | str, ...]):
+    """String values with their location (the loader refuses aliases, so the tree has no cycles)."""
+    if node is None:
         return
-    seen.add(id(node))
     if isinstance(node, ScalarNode) and node.tag == "tag:yaml.org,2002:str":
         yield loc, node
     elif isinstance(node, SequenceNode):
         for index, item in enumerate(node.value):
-            yield from _scalars(item, (*loc, index), seen)
+            yield from _scalars(item, (*loc, index))
     elif isinstance(node, MappingNode):
         for key, value in node.value:
-            yield from _scalars(value, (*loc, key.value), seen)
+            yield from _scalars(value, (*loc, key.value))
 
 
 def _file_position(node: ScalarNode, finding: Finding, lines: list[str]) -> tuple[int, int]:
