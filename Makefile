@@ -1,6 +1,5 @@
 # The two commands in README.md: `make serve` and `make test`. Every target installs what it needs.
 SHELL := /bin/bash
-UV_VERSION := 0.13.9
 export PATH := $(HOME)/.local/bin:$(PATH)
 # mkdocs-material prints a banner about its end of life on every build; docs/om/beslut.md covers the plan.
 export NO_MKDOCS_2_WARNING := 1
@@ -32,7 +31,7 @@ chromium:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium; }
 
 $(UV):
-	python3 -m pip install --user --quiet "uv==$(UV_VERSION)"
+	python3 -m pip install --user --quiet --require-hashes -r requirements/uv.txt
 
 .venv/.synced: pyproject.toml uv.lock | $(UV)
 	$(UV) sync --frozen

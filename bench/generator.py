@@ -129,10 +129,10 @@ def write_projects(work: Path, args: argparse.Namespace) -> tuple[Path, Path]:
     return work / "yaml" / "mkdocs.yml", work / "plain" / "mkdocs.yml"
 
 
-def measure(command: list[str], cwd: Path, **extra_env: str) -> dict:
+def measure(command: list[str], cwd: Path) -> dict:
     """Wall time, CPU time and peak RSS of one child process (its own rusage via wait4, not all children's).
     CPU time is the steadier figure on a busy machine."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **extra_env}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     start = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     stderr = process.stderr.read()
@@ -148,7 +148,6 @@ def measure(command: list[str], cwd: Path, **extra_env: str) -> dict:
 LABELS = {
     "check": "handbok check",
     "plugin": "mkdocs + handbok (YAML)",
-    "plugin_no_scan": "mkdocs + handbok, utan safety-skanning av YAML",
     "plain": "mkdocs-material (statisk Markdown)",
 }
 
@@ -159,7 +158,6 @@ def main(argv: list[str] | None = None) -> dict:
     parser.add_argument("--roles", type=int, default=500)
     parser.add_argument("--contacts", type=int, default=5000)
     parser.add_argument("--models", type=int, default=20)
-    parser.add_argument("--breakdown", action="store_true", help="also build without the YAML safety scan")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="handbok-bench-") as tmp:
         work = Path(tmp)
@@ -171,9 +169,6 @@ def main(argv: list[str] | None = None) -> dict:
             "plugin": measure([*mkdocs, str(work / "site-yaml"), "-f", str(plugin_config)], work),
             "plain": measure([*mkdocs, str(work / "site-plain"), "-f", str(plain_config)], work),
         }
-        if args.breakdown:  # where the plugin's time goes: the same build without the YAML safety scan
-            results["plugin_no_scan"] = measure([*mkdocs, str(work / "site-yaml2"), "-f", str(plugin_config)],
-                                                work, HANDBOK_SKIP_SAFETY="1")
     report = {
         "content": {"methods": args.methods, "roles": args.roles, "contacts": args.contacts, "models": args.models},
         "results": results,

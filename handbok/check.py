@@ -7,7 +7,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from handbok import safety, schema
+from handbok import scan, schema
 from handbok.errors import ContentError, pydantic_message, suggest
 from handbok.handbook import Handbook
 from handbok.loader import Document, load_file
@@ -24,7 +24,7 @@ def check(content_dir: Path, docs_dir: Path | None = None) -> tuple[Handbook | N
     checker = _Checker(content_dir)
     handbook = checker.run()
     if content_dir.is_dir():
-        checker.errors += safety.content_errors(content_dir, docs_dir) + schema.header_errors(content_dir)
+        checker.errors += scan.content_errors(content_dir, docs_dir) + schema.header_errors(content_dir)
     errors = sorted(set(checker.errors))
     return (handbook if not errors else None), errors
 

@@ -35,10 +35,8 @@ ASSETS_CSS: list[str] = ["assets/handbok/calculator.css", "assets/handbok/contra
 SCRIPT = "assets/handbok/calculator.js"
 WORKER = "assets/handbok/worker.js"
 FORM_START = '<div class="handbok-calc" '  # how calculator.html.j2 opens a form
-BOOT = ('<script>performance.mark("handbok-calc-start");try{(function(w){w.early=[];w.onmessage=w.onerror='
-        'function(e){e.preventDefault();w.early.push(e)}})(window.handbokWorker=new Worker(WORKER_URL,'
-        '{type:"module"}))}catch(e){}</script>')
-"""Starts the worker from the page's <head>; calculator.js adopts it and replays `early`."""
+START = "assets/handbok/start.js"
+"""Starts the worker from the page's <head>; calculator.js adopts it and replays its early messages."""
 
 MARKER = re.compile(
     r"^[ ]{0,3}(?:<p>[ \t]*)?\[\[räknare:[ \t]*([^\]\n]*?)[ \t]*\]\](?:[ \t]*</p>)?[ \t]*$", re.MULTILINE
@@ -78,16 +76,17 @@ def render_markers(text: str, matrices: dict | None = None) -> str:
     return "".join(pieces) + replace(text[start:])
 
 
-def add_script(page: str, script: str, worker: str) -> str:
+def add_script(page: str, script: str, worker: str, start: str) -> str:
     """Put the widget into a built page's <head>: `script` (calculator.js) `async`, so it holds
     nothing up, on every page, since instant navigation can bring a form to a page loaded without
-    one. On a page with a form, a two-line inline script first starts the worker at `worker` at
-    once, so Pyodide loads while the body and the theme are parsed (about 200 ms earlier than from
+    one. On a page with a form, `start` (start.js) first starts the worker at `worker` at once, so
+    Pyodide loads while the body and the theme are parsed (about 200 ms earlier than from
     calculator.js, bench/browser.py); it keeps the worker's early messages for calculator.js.
+    No inline script: the site must work under a CSP without 'unsafe-inline'.
     """
     tags = f'<script src="{html.escape(script)}" async></script>'
     if FORM_START in page:
-        tags = BOOT.replace("WORKER_URL", json.dumps(worker)) + tags
+        tags = f'<script src="{html.escape(start)}" data-worker="{html.escape(worker)}"></script>' + tags
     return page.replace("<head>", "<head>" + tags, 1)
 
 
@@ -167,5 +166,7 @@ def _write_widget(target: Path, worker: str) -> None:
     for css in ASSETS_CSS:
         shutil.copyfile(ASSET_SRC / Path(css).name, target / Path(css).name)
     (target / "worker.js").write_text(worker, encoding="utf-8")
+    shutil.copyfile(ASSET_SRC / "start.js", target / "start.js")
+    shutil.copytree(ASSET_SRC / "theme", target / "theme", dirs_exist_ok=True)
     widget = (ASSET_SRC / "calculator.js").read_text(encoding="utf-8")
     (target / "calculator.js").write_text(widget.replace("__WORKER_STAMP__", stamp(worker)), encoding="utf-8")

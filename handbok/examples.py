@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from handbok import safety
 from handbok.check import check
 from handbok.schema import header
 
@@ -114,8 +113,7 @@ def message(example: Example) -> str:
         for relative, text in files.items():
             (root / "handbook" / relative).parent.mkdir(parents=True, exist_ok=True)
             (root / "handbook" / relative).write_text(text, encoding="utf-8")
-        with safety.enforced():
-            _, errors = check(root / "handbook")
+        _, errors = check(root / "handbook")
     text = files[example.path]
     line = text[: text.index(example.new)].count("\n") + 1 if example.new in text else 1
     here = [e for e in errors if e.line == line and e.path.endswith(example.path)] or errors

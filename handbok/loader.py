@@ -182,7 +182,11 @@ def _record(doc: Document, node: Node, loc: Loc, errors: list[ContentError]) -> 
 
 
 def load_file(path: Path, shown: str) -> tuple[Document | None, list[ContentError]]:
-    """Read and parse one file; `shown` is the path printed in errors (e.g. `handbook/metoder/swot.yml`)."""
+    """Read and parse one file; `shown` is the path printed in errors (e.g. `handbook/metoder/swot.yml`).
+    A symlink is never followed: it could publish any file of the machine that builds the site."""
+    if path.is_symlink():
+        return None, [ContentError(shown, 1, 1, "är en symbolisk länk, och den läses inte. Kopiera in filen i "
+                                                "stället.")]
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -226,6 +226,10 @@ class HandbookMeta(Strict):
                                   description="Standardintervall mellan granskningar (1–60).", examples=[12])
     versions: list[Version] = Field(default_factory=list, alias="versionshistorik", title="Versionshistorik",
                                     description="Lista över handbokens versioner.")
+    internal_domains: list[Annotated[str, StringConstraints(pattern=r"^[a-z0-9-]+(\.[a-z0-9-]+)+$")]] = Field(
+        default_factory=list, alias="interna_domäner", title="Interna domäner",
+        description="Domäner som räknas som egna: länkar dit märks inte som externa (underdomäner ingår).",
+        examples=[["exempelkommun.se"]])
     risk_matrices: dict[str, Any] | None = Field(
         None, alias="riskmatriser", title="Riskmatriser",
         description="Egna riskmatriser för riskräknaren. Frivilligt.")

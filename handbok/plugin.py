@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import posixpath
 from pathlib import Path
 
@@ -14,10 +15,13 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from handbok import changes, embed, examples, safety
+from handbok import changes, embed, examples, safety, scan, theme
 from handbok.check import check
 from handbok.handbook import Handbook
 from handbok.pages import CONTACTS, INDEX_PAGES, OVERVIEW, page_sources, render_pages
+
+
+log = logging.getLogger("mkdocs.plugins.handbok")
 
 
 class HandbokConfig(Config):
@@ -43,6 +47,9 @@ class HandbokPlugin(BasePlugin[HandbokConfig]):
         self.pages = render_pages(handbook)
         self.sources = page_sources(handbook)
         meta = handbook.meta
+        self.internal_domains = tuple(meta.internal_domains)
+        if not config.site_url:
+            log.info(theme.NO_ADDRESS)
         config.extra["handbok"] = {
             "organisation": meta.organisation, "titel": meta.title, "version": meta.version,
             "beslut": {"organ": meta.decision.body, "referens": meta.decision.reference,
@@ -67,6 +74,8 @@ class HandbokPlugin(BasePlugin[HandbokConfig]):
         return posixpath.join(config.repo_url.rstrip("/") + "/", edit_uri.lstrip("/"))
 
     def on_files(self, files: Files, config) -> Files:
+        for unsafe in [f for f in files if not _publishable(f, Path(config.docs_dir))]:
+            files.remove(unsafe)  # `handbok check` names these; never publish them even if it was skipped
         for path, markdown in self.pages.items():
             if files.get_file_from_path(path) is not None:
                 raise PluginError(f"{config.docs_dir}/{path}: sidan skapas från {self.content_dir.name}/ och får "
@@ -84,9 +93,18 @@ class HandbokPlugin(BasePlugin[HandbokConfig]):
                                                   key=lambda item: item[1].name.casefold())]
             _expand(nav.items, files.get_file_from_path(index).page, children)
         pages = _pages_in(nav.items)
+        self.page_urls = [page.url for page in pages]
         for previous, page, following in zip([None, *pages[:-1]], pages, [*pages[1:], None]):
             page.previous_page, page.next_page = previous, following
         return Navigation(nav.items, pages)
+
+    def on_page_read_source(self, page: Page, config) -> str | None:
+        """The page's source with only the front matter the policy allows, so MkDocs never parses the rest
+        (a `template:`, an alias bomb, or a first line that MultiMarkdown would take for metadata)."""
+        if page.file.generated_by:
+            return None
+        text = Path(page.file.abs_src_path).read_bytes().decode("utf-8-sig", errors="replace")
+        return safety.safe_front_matter(text)
 
     def on_page_markdown(self, markdown: str, page: Page, config, files: Files) -> str:
         """Point "Redigera sidan" of a generated page at its YAML source; aggregate pages get no edit link."""
@@ -101,21 +119,35 @@ class HandbokPlugin(BasePlugin[HandbokConfig]):
 
     def on_page_content(self, html: str, page: Page, config, files: Files) -> str:
         """Sanitise the rendered page, then insert the calculator forms (which the sanitiser would strip)."""
-        return embed.render_markers(safety.sanitize(html), matrices=self.handbook.meta.risk_matrices)
+        page.title = safety.plain_text(page.title or "")  # the theme prints it unescaped
+        return embed.render_markers(safety.sanitize(html, self.internal_domains),
+                                    matrices=self.handbook.meta.risk_matrices)
 
     def on_post_page(self, output: str, page: Page, config) -> str:
         worker = f"{get_relative_url(embed.WORKER, page.url)}?v={self.worker_stamp}"
-        return embed.add_script(output, get_relative_url(embed.SCRIPT, page.url), worker)
+        return embed.add_script(output, get_relative_url(embed.SCRIPT, page.url), worker,
+                                get_relative_url(embed.START, page.url))
 
     def on_post_build(self, config) -> None:
         try:
             embed.write_assets(Path(config.site_dir), snapshot=self.config.snapshot)
+            theme.adapt(Path(config.site_dir), self.page_urls, config.site_url)
         except Exception as exc:  # the build must end with the Swedish reason, not a traceback
             raise PluginError(str(exc)) from exc
 
     def on_serve(self, server, config, builder):
         server.watch(str(self.content_dir))
         return server
+
+
+def _publishable(file: File, docs_dir: Path) -> bool:
+    """Theme and generated files, and docs files of an allowed kind and name that are no symlink."""
+    if file.generated_by or Path(file.src_dir or "") != docs_dir:
+        return True
+    source = Path(file.abs_src_path)
+    names_ok = all(scan.FILE_NAME.match(part) for part in Path(file.src_uri).parts)
+    return (names_ok and source.suffix in scan.STATIC_SUFFIXES and not source.is_symlink()
+            and source.resolve().is_relative_to(docs_dir.resolve()))
 
 
 def _expand(items: list, index: Page | None, children: list[Page]) -> bool:

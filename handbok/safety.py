@@ -1,75 +1,86 @@
-"""Keep script out of the handbook.
+"""Keep script, off-site requests and theme breakage out of the handbook, with one policy (handbok/policy.py).
 
-Two layers. `scan` rejects unsafe markup in editor-written Markdown (YAML text fields and docs/*.md) so
-`handbok check` can name the file, line and column. `sanitize` cleans the rendered HTML of every page with nh3
-as defence in depth, and marks links that leave the municipality's own sites.
-
-The scan is deliberately conservative: it does not try to guess which parts of a text Markdown will treat as
-code, so a forbidden tag is rejected even inside backticks. Write `&lt;script&gt;` to show such a tag as text.
+`sanitize` cleans every rendered page. `content_errors` is `handbok check`'s side: it renders each text an
+editor wrote with the site's Markdown and reports, with file, line and column, everything the policy would
+drop or change, so nothing vanishes silently from a page. It also covers what never passes through Markdown:
+names and titles (printed by the theme), docs front matter, URL fields, file names, static files and symlinks.
 """
 
 from __future__ import annotations
 
 import html
-import os
 import re
-from contextlib import contextmanager
-from contextvars import ContextVar
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import urlsplit
 
+import ada_url
+import markdown
 import nh3
-import yaml
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from handbok.errors import ContentError, field_name
-from handbok.loader import refusal
+from handbok import policy
 
-SKIP_ENV = "HANDBOK_SKIP_SAFETY"
-"""Test-only switch: when set to 1, the check skips `scan` so the browser test can prove `sanitize` alone holds."""
-
-INTERNAL_DOMAIN = "exempelkommun.se"
-"""Links to this domain and its subdomains (the intranet) are internal; all other absolute links are external."""
-
-FORBIDDEN_TAGS: dict[str, str] = {
-    "script": "skript",
-    "iframe": "inbäddat innehåll", "frame": "inbäddat innehåll", "frameset": "inbäddat innehåll",
-    "object": "inbäddat innehåll", "embed": "inbäddat innehåll", "applet": "inbäddat innehåll",
-    "portal": "inbäddat innehåll",
-    "svg": "svg-grafik", "math": "svg-grafik",
-    "style": "sidmall", "link": "sidmall", "meta": "sidmall", "base": "sidmall",
-    "form": "formulär",
-}
-"""Tag -> error class. Everything else is left to `sanitize`."""
-
-URL_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "data", "background", "poster", "srcset",
-                            "lowsrc", "dynsrc", "codebase", "cite", "xlink:href", "ping"})
-UNSAFE_SCHEMES = ("javascript:", "vbscript:", "livescript:", "data:")
+MARKDOWN_EXTENSIONS = ["toc", "admonition", "attr_list", "md_in_html", "def_list", "tables",
+                       "pymdownx.details", "pymdownx.superfences"]
+"""The Markdown extensions of mkdocs.yml (a test keeps the two lists equal): the check renders with them."""
 
 MESSAGES: dict[str, tuple[str, str]] = {
-    "skript": ("innehåller en `<{tag}>`-tagg. Skript är inte tillåtna i handboken",
-               "Ta bort taggen. Vill du visa en tagg som text, skriv `&lt;{tag}&gt;`"),
-    "inbäddat innehåll": ("innehåller en `<{tag}>`-tagg. Inbäddat innehåll från andra sidor är inte tillåtet",
-                          "Ta bort taggen och länka i stället: `[Länktext](https://intranat.exempelkommun.se/...)`"),
-    "svg-grafik": ("innehåller en `<{tag}>`-tagg. Grafik som kod kan köra skript och är inte tillåten",
-                   "Ta bort taggen. Lägg bilden som fil i docs/ och visa den med `![Beskrivning](bild.png)`"),
-    "sidmall": ("innehåller en `<{tag}>`-tagg. Sidans utseende och inställningar styrs av temat",
+    "skript": ("innehåller en `<{detail}>`-tagg. Skript är inte tillåtna i handboken",
+               "Ta bort taggen. Vill du visa taggen som text, skriv den inom backticks: `` `<{detail}>` ``"),
+    "inbäddat": ("innehåller en `<{detail}>`-tagg. Inbäddat innehåll från andra sidor är inte tillåtet",
+                 "Ta bort taggen och länka i stället: `[Länktext](https://intranat.exempelkommun.se/...)`"),
+    "grafik": ("innehåller en `<{detail}>`-tagg. Grafik som kod kan köra skript och är inte tillåten",
+               "Ta bort taggen. Lägg bilden som fil i docs/ och visa den med `![Beskrivning](bild.png)`"),
+    "sidmall": ("innehåller en `<{detail}>`-tagg. Sidans utseende och inställningar styrs av temat",
                 "Ta bort taggen. Använd Markdown för rubriker, fetstil och listor"),
-    "formulär": ("innehåller en `<{tag}>`-tagg. Formulär är inte tillåtna i texten",
+    "formulär": ("innehåller en `<{detail}>`-tagg. Formulär och fält är inte tillåtna i texten",
                  "Ta bort taggen. Räknare läggs in med en rad `[[räknare: namn]]`"),
-    "händelse": ("har attributet `{attribute}` i en HTML-tagg. Det kör skript när läsaren använder sidan",
-                 "Ta bort attributet `{attribute}`. Skriv helst texten i Markdown utan HTML"),
-    "länk": ("har en länk som börjar med `{scheme}`. Sådana länkar kan köra skript eller dölja innehåll",
+    "media": ("innehåller en `<{detail}>`-tagg. Ljud och film spelas inte upp i handboken",
+              "Ta bort taggen. Lägg filmen på intranätet och länka till den"),
+    "tagg": ("innehåller en `<{detail}>`-tagg, som inte är tillåten och tas bort från sidan",
+             "Skriv texten i Markdown i stället. Vill du visa taggen som text, skriv den inom backticks"),
+    "händelse": ("har attributet `{detail}` i en HTML-tagg. Det kör skript när läsaren använder sidan",
+                 "Ta bort attributet `{detail}`. Skriv helst texten i Markdown utan HTML"),
+    "attribut": ("har attributet `{detail}`, som inte är tillåtet och tas bort från sidan",
+                 "Ta bort attributet. Utseendet styrs av temat"),
+    "klass": ("har klassen `{detail}`, som inte finns i handbokens utseende och tas bort",
+              "Ta bort klassen. För en ruta med rubrik, skriv `!!! tip \"Rubrik\"` och texten indragen under"),
+    "id": ("har id `{detail}`, som inte är tillåtet (det kan krocka med sidans egna delar)",
+           "Ta bort id:t, eller använd små bokstäver, siffror och bindestreck som inte börjar med `__`"),
+    "länk": ("har en länk som börjar med `{detail}:`. Sådana länkar kan köra skript eller dölja innehåll",
              "Använd en adress som börjar med https:// eller en relativ länk som `../metoder/swot.md`"),
+    "bild": ("hämtar en bild från en annan webbplats (`{detail}`). Handboken hämtar aldrig något utifrån",
+             "Spara bilden i docs/, t.ex. docs/bilder/namn.png, och skriv `![Beskrivning](../bilder/namn.png)`"),
+    "stil": ("har en `style` som inte är tillåten (`{detail}`)",
+             "Ta bort `style`. Utseendet styrs av temat; i tabeller kan du justera kolumner med `:---:`"),
+    "ändras": ("innehåller HTML som ändras när sidan byggs ({detail})",
+               "Skriv texten i Markdown utan HTML"),
+    "kommentar": ("innehåller `<!--` utan ett avslutande `-->`. Resten av texten kan försvinna från sidan",
+                  "Ta bort `<!--`, eller avsluta kommentaren med `-->`"),
+    "vinkel": ("innehåller `{detail}`. Namn och rubriker får inte innehålla `<` eller `>`, inte heller som "
+               "`&lt;` eller `&gt;`", "Skriv om utan vinkelparenteser, t.ex. `mindre än`"),
+    "adress": ("innehåller tecknet `{detail}`, som inte får stå i en adress", "Skriv adressen utan mellanslag, "
+               "parenteser, hakparenteser, citattecken och vinkelparenteser, eller koda tecknet (`(` blir `%28`)"),
 }
-"""Error class -> (what is wrong, how to fix it). `handbok check` and the editor guide use these."""
+"""Finding kind -> (what is wrong, how to fix it). The editor guide shows them through the real check."""
+
+TAG_KINDS = {
+    "script": "skript", "noscript": "skript", "template": "skript",
+    "iframe": "inbäddat", "frame": "inbäddat", "frameset": "inbäddat", "object": "inbäddat", "embed": "inbäddat",
+    "applet": "inbäddat", "portal": "inbäddat",
+    "svg": "grafik", "math": "grafik", "canvas": "grafik",
+    "style": "sidmall", "link": "sidmall", "meta": "sidmall", "base": "sidmall", "body": "sidmall",
+    "html": "sidmall", "head": "sidmall", "title": "sidmall",
+    "form": "formulär", "input": "formulär", "button": "formulär", "select": "formulär",
+    "textarea": "formulär", "option": "formulär", "label": "formulär",
+    "video": "media", "audio": "media", "source": "media", "track": "media", "picture": "media",
+}
+"""A tag the policy drops -> the message that explains why; any other dropped tag gets the general one."""
 
 
 @dataclass(frozen=True, order=True)
 class Finding:
-    """One piece of unsafe markup; line and column are 1-based within the scanned text."""
+    """One thing the policy drops or changes; line and column are 1-based within the scanned text."""
 
     line: int
     column: int
@@ -77,44 +88,58 @@ class Finding:
     detail: str
 
     @property
-    def problem(self) -> str:
-        return MESSAGES[self.kind][0].format(tag=self.detail, attribute=self.detail, scheme=self.detail)
-
-    @property
-    def fix(self) -> str:
-        return MESSAGES[self.kind][1].format(tag=self.detail, attribute=self.detail, scheme=self.detail)
-
-    @property
     def message(self) -> str:
         """`<problem>. <fix>.`, to follow a subject such as "fältet `beskrivning`"."""
-        return f"{self.problem}. {self.fix}."
+        problem, fix = MESSAGES[self.kind]
+        return f"{problem.format(detail=self.detail)}. {fix.format(detail=self.detail)}."
 
 
-_enforced: ContextVar[bool] = ContextVar("enforced", default=False)
+# --- Reading what an editor wrote the way the page will show it ------------------------------------------
+
+_MARKDOWN = markdown.Markdown(extensions=MARKDOWN_EXTENSIONS)
 
 
-def skipped() -> bool:
-    """True when the test-only switch turns the scan off (and no `enforced()` block turns it back on)."""
-    return os.environ.get(SKIP_ENV) == "1" and not _enforced.get()
-
-
-@contextmanager
-def enforced():
-    """Scan even under the test-only switch: the editor guide's examples must show the real messages."""
-    token = _enforced.set(True)
-    try:
-        yield
-    finally:
-        _enforced.reset(token)
+def render(text: str) -> str:
+    """The HTML the site's Markdown makes of `text`."""
+    _MARKDOWN.reset()
+    return _MARKDOWN.convert(text)
 
 
 def scan(text: str) -> list[Finding]:
-    """Every unsafe construct in a Markdown text, sorted by position, one finding per construct."""
-    found: dict[tuple[int, str, str], Finding] = {}
-    for offset, kind, detail in (*_tags(text), *_attributes(text), *_markdown_urls(text)):
-        line, column = _position(text, offset)
-        found.setdefault((offset, kind, detail), Finding(line, column, kind, detail))
+    """Everything the policy would drop or change in Markdown `text`, in order, one finding per construct."""
+    rendered = render(text)
+    problems = _Problems(rendered).found + _raw_problems(text)
+    if not problems and _shape(sanitize_fragment(rendered)) != _shape(rendered):
+        problems = [("ändras", "kontrollera HTML-taggarna", "<")]
+    found = {}
+    for kind, detail, needle in problems:
+        line, column = _locate(text, needle)
+        found.setdefault((kind, detail), Finding(line, column, kind, detail))
     return sorted(found.values())
+
+
+def plain_findings(text: str) -> list[Finding]:
+    """Names and titles: printed by the theme, which decodes entities, so `&lt;` counts as `<`."""
+    decoded = html.unescape(html.unescape(text))
+    if "<" not in decoded and ">" not in decoded:
+        return scan(text)
+    first = _ANGLE.search(text)
+    return [Finding(*_position(text, first.start() if first else 0), "vinkel", first.group(0) if first else "<")]
+
+
+_ANGLE = re.compile(r"<|>|&(?:amp;)?(?:lt|gt|#0*6[02]|#x0*3[ce]);", re.IGNORECASE)
+
+
+URL_FORBIDDEN = " \t\r\n()<>[]{}\"'`\\|^"
+
+
+def url_findings(url: str) -> list[Finding]:
+    """URL and e-mail fields end up inside Markdown link syntax: a `)` or `]` would break out of it."""
+    bad = next((c for c in url.strip() if c in URL_FORBIDDEN or ord(c) < 32), None)
+    if bad is None:
+        return []
+    shown = {" ": "mellanslag", "\t": "tabb"}.get(bad, bad)
+    return [Finding(*_position(url, url.index(bad)), "adress", shown)]
 
 
 def _position(text: str, offset: int) -> tuple[int, int]:
@@ -122,202 +147,207 @@ def _position(text: str, offset: int) -> tuple[int, int]:
     return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
-_TAG = re.compile(r"<([a-zA-Z][\w:-]*)")
-_HANDLER = re.compile(r"""<[a-zA-Z!][^>]*?[\s/"'`](on[a-zA-Z]+)\s*=""")
-_ATTR_LIST = re.compile(r"\{:?([^{}\n]*)\}")
-_ATTR_IN_LIST = re.compile(r"""([\w:-]+)\s*=\s*("[^"]*"|'[^']*'|[^\s}]*)""")
-_MD_INLINE_URL = re.compile(r"\]\s*\(([^)]*)\)")
-_MD_REFERENCE_URL = re.compile(r"^ {0,3}\[[^\]]+\]:[ \t]*(.+)$", re.MULTILINE)
-_ANGLE_URL = re.compile(r"<([^<>\s]+:[^<>]*)>")
+def _locate(text: str, pattern: str) -> tuple[int, int]:
+    """Where `pattern` first matches the editor's text, or the text with entities decoded (same lines), else
+    the start."""
+    for haystack in (text, html.unescape(text)):
+        match = re.search(pattern, haystack, re.IGNORECASE) if pattern else None
+        if match:
+            return _position(haystack, match.start())
+    return 1, 1
 
 
-def _tags(text: str):
-    """Forbidden tags, found by a plain pattern so that unclosed or malformed tags are caught too."""
-    for match in _TAG.finditer(text):
-        tag = match.group(1).lower()
-        if tag in FORBIDDEN_TAGS:
-            yield match.start(), FORBIDDEN_TAGS[tag], tag
+def _tag(tag: str) -> str:
+    return rf"<\s*{re.escape(tag)}\b"
 
 
-def _attributes(text: str):
-    """Event handlers and unsafe URLs in HTML tags and in attribute lists (`{: onclick=... }`)."""
-    parser = _AttributeCollector(text)
-    yield from parser.findings
-    for match in _HANDLER.finditer(text):
-        yield match.start(), "händelse", match.group(1).lower()
-    for match in _ATTR_LIST.finditer(text):
-        for attribute in _ATTR_IN_LIST.finditer(match.group(1)):
-            name, value = attribute.group(1).lower(), attribute.group(2).strip("\"'")
-            if name.startswith("on"):
-                yield match.start(), "händelse", name
-            elif scheme := unsafe_scheme(value):
-                yield match.start(), "länk", scheme
+def _attribute(name: str) -> str:
+    return rf"(?<![\w-]){re.escape(name)}\s*="
 
 
-def _markdown_urls(text: str):
-    for pattern in (_MD_INLINE_URL, _MD_REFERENCE_URL, _ANGLE_URL):
-        for match in pattern.finditer(text):
-            if scheme := unsafe_scheme(match.group(1)):
-                yield match.start(1), "länk", scheme
+def _word(word: str) -> str:
+    return rf"(?<![\w-]){re.escape(word)}(?![\w-])"
 
 
-def unsafe_scheme(url: str) -> str | None:
-    """The unsafe scheme a browser would see in `url` (after entities and invisible characters), if any."""
-    cleaned = re.sub(r"[\x00-\x20\x7f\u00a0\u200b-\u200d\u2060\ufeff]", "", html.unescape(url)).lower()
-    cleaned = cleaned.lstrip("<\"'")
-    return next((scheme for scheme in UNSAFE_SCHEMES if cleaned.startswith(scheme)), None)
+def _value(value: str) -> str:
+    """`value` as written, whatever whitespace Markdown has turned tabs into."""
+    return r"\s*".join(re.escape(c) for c in value[:60] if not c.isspace())
 
 
-class _AttributeCollector(HTMLParser):
-    """Reads attributes the way a browser does (entities decoded), which a pattern alone cannot."""
+class _Problems(HTMLParser):
+    """Walks rendered HTML as a browser reads it (entities decoded) and asks the policy about each part."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, rendered: str) -> None:
         super().__init__(convert_charrefs=True)
-        self.findings: list[tuple[int, str, str]] = []
-        self._line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
-        self.feed(text)
+        self.found: list[tuple[str, str, str]] = []
+        self.feed(rendered)
         self.close()
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        line, column = self.getpos()
-        offset = self._line_starts[line - 1] + column
+        if tag not in policy.TAGS:
+            self.found.append((TAG_KINDS.get(tag, "tagg"), tag, _tag(tag)))
         for name, value in attrs:
-            if name.startswith("on"):
-                self.findings.append((offset, "händelse", name))
-            elif name in URL_ATTRIBUTES and value and (scheme := unsafe_scheme(value)):
-                self.findings.append((offset, "länk", scheme))
-            elif name == "srcdoc":
-                self.findings.append((offset, "inbäddat innehåll", tag))
+            self._attribute(tag, name, value or "")
 
     handle_startendtag = handle_starttag
 
+    def _attribute(self, tag: str, name: str, value: str) -> None:
+        if name.startswith("on"):
+            self.found.append(("händelse", name, _attribute(name)))
+        elif tag not in policy.TAGS:
+            return
+        elif not policy.attribute_allowed(tag, name):
+            self.found.append(("attribut", name, _attribute(name)))
+        elif name == "class":
+            for css_class in value.split():
+                if policy.allowed_value(tag, name, css_class) is None:
+                    self.found.append(("klass", css_class, _word(css_class)))
+        elif policy.allowed_value(tag, name, value) is None:
+            self._value_problem(name, value)
 
-# --- `handbok check`: every YAML text value and every docs page -----------------------------------------
-
-def content_errors(content_dir: Path, docs_dir: Path | None = None) -> list[ContentError]:
-    """Unsafe markup in any text value of the content files and in the Markdown pages of `docs_dir`."""
-    if skipped():
-        return []
-    errors = []
-    for path in sorted(content_dir.rglob("*.y*ml")):
-        errors += yaml_errors(f"{content_dir.name}/{path.relative_to(content_dir).as_posix()}", _read(path))
-    if docs_dir is not None and docs_dir.is_dir():
-        for path in sorted(docs_dir.rglob("*.md")):
-            shown = f"{docs_dir.name}/{path.relative_to(docs_dir).as_posix()}"
-            errors += [ContentError(shown, f.line, f.column, f"sidan {f.message}") for f in scan(_read(path))]
-    return errors
-
-
-def _read(path: Path) -> str:
-    return path.read_bytes().decode("utf-8-sig", errors="replace")
-
-
-_COMPOSER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: the scan reads every file on every build
-
-
-def yaml_errors(shown: str, text: str) -> list[ContentError]:
-    """Findings in every string value, placed on the file's own line where the value is a `|` block."""
-    if refusal(shown, text) is not None:
-        return []  # the loader reports it
-    try:
-        root = yaml.compose(text, Loader=_COMPOSER)
-    except (yaml.YAMLError, RecursionError):
-        return []  # the loader reports these
-    lines = text.splitlines()
-    errors = []
-    for loc, node in _scalars(root, ()):
-        for finding in scan(node.value):
-            line, column = _file_position(node, finding, lines)
-            errors.append(ContentError(shown, line, column, f"fältet `{field_name(loc)}` {finding.message}"))
-    return errors
+    def _value_problem(self, name: str, value: str) -> None:
+        scheme = policy.url_scheme(value)
+        if name == "src" and scheme in (None, "http", "https"):
+            self.found.append(("bild", value, _value(value)))
+        elif name in policy.URL_ATTRIBUTES:
+            self.found.append(("länk", scheme or "", _value(value)))
+        elif name == "style":
+            self.found.append(("stil", value, _attribute("style")))
+        else:
+            self.found.append(("id", value, _word(value)))
 
 
-def _scalars(node: Node | None, loc: tuple[int | str, ...]):
-    """String values with their location (the loader refuses aliases, so the tree has no cycles)."""
-    if node is None:
-        return
-    if isinstance(node, ScalarNode) and node.tag == "tag:yaml.org,2002:str":
-        yield loc, node
-    elif isinstance(node, SequenceNode):
-        for index, item in enumerate(node.value):
-            yield from _scalars(item, (*loc, index))
-    elif isinstance(node, MappingNode):
-        for key, value in node.value:
-            yield from _scalars(value, (*loc, key.value))
+def _normal(name: str, value: str) -> str:
+    return re.sub(r"\s+", "", value).rstrip(";") if name == "style" else value
 
 
-def _file_position(node: ScalarNode, finding: Finding, lines: list[str]) -> tuple[int, int]:
-    """In a literal block (`|`) text line n is file line n after the `|`; elsewhere the value's start."""
-    start_line, start_column = node.start_mark.line + 1, node.start_mark.column + 1
-    if node.style != "|":
-        quote = 1 if node.style in ('"', "'") else 0
-        return (start_line, start_column + quote + finding.column - 1) if finding.line == 1 else (start_line, start_column)
-    line = start_line + finding.line
-    source = lines[line - 1] if line <= len(lines) else ""
-    return line, len(source) - len(source.lstrip(" ")) + finding.column
+_CODE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,}).*?(?:^[ ]{0,3}\1[ \t]*$|\Z)|(`+)(?!`).+?(?<!`)\2(?!`)",
+                   re.MULTILINE | re.DOTALL)
+_HANDLER = re.compile(r"""<[a-zA-Z!/][^>]*?[\s/"'`](on[a-zA-Z]+)\s*=""")
+_AUTOLINK = re.compile(r"<([a-zA-Z][a-zA-Z0-9+.-]*):[^\s<>]*>")
+_TAG = re.compile(r"<([a-zA-Z][\w-]*)(?=[\s/>]|$)")
+
+
+def _raw_problems(text: str) -> list[tuple[str, str, str]]:
+    """Script-capable markup in the source as a browser would read it, outside code. Python-Markdown shows
+    `<img/src=x/onerror=...>` as text, but another Markdown engine or a later edit may not: reject it anyway."""
+    source = _CODE.sub(lambda m: " " * len(m.group(0)), text)
+    found = [(TAG_KINDS.get(tag, "tagg"), tag, _tag(tag)) for tag in
+             (m.group(1).lower() for m in _TAG.finditer(source)) if tag not in policy.TAGS]
+    found += [("händelse", m.group(1).lower(), _attribute(m.group(1))) for m in _HANDLER.finditer(source)]
+    found += [("länk", m.group(1).lower(), re.escape(m.group(0))) for m in _AUTOLINK.finditer(source)
+              if m.group(1).lower() not in policy.LINK_SCHEMES]
+    if re.search(r"<!--(?![\s\S]*-->)", source):
+        found.append(("kommentar", "<!--", "<!--"))
+    return found
+
+
+def _shape(fragment: str) -> list[tuple]:
+    """Tags, attributes and text of a fragment, entities decoded, to compare two renderings."""
+    shape: list[tuple] = []
+
+    class Collect(HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            shape.append(("<", tag, tuple(sorted((n, _normal(n, v or "")) for n, v in attrs))))
+
+        def handle_endtag(self, tag):
+            shape.append((">", tag))
+
+        def handle_data(self, data):
+            if data.strip():
+                shape.append(("t", " ".join(data.split())))
+
+    collector = Collect(convert_charrefs=True)
+    collector.feed(fragment)
+    collector.close()
+    return [s for s in shape if s[:2] not in ((">", "br"), (">", "img"), (">", "hr"))]
+
+
+# --- Defence in depth: what the theme prints and the HTML it is given -------------------------------------
+
+def plain_text(text: str) -> str:
+    """`text` as escaped plain text: the theme prints titles raw and strips tags by decoding entities, so only
+    text with every `<`, `>`, `&` and quote escaped is safe in all the places it ends up."""
+    return html.escape(html.unescape(re.sub(r"<[^>]*>", "", html.unescape(text))))
+
+
+def safe_front_matter(text: str) -> str:
+    """A docs page's text with front matter that holds only allowed keys with plain-text values."""
+    import yaml
+
+    from handbok.loader import load_text
+    from handbok.scan import FRONT_MATTER, FRONT_MATTER_KEYS, HIDE_VALUES
+
+    match = FRONT_MATTER.match(text)
+    data = load_text("", match.group(1))[0] if match else None
+    meta = data.data if data is not None and isinstance(data.data, dict) else {}
+    kept: dict[str, object] = {}
+    for key, kind in FRONT_MATTER_KEYS.items():
+        value = meta.get(key)
+        if kind == "hide" and isinstance(value, list):
+            kept[key] = [v for v in value if v in HIDE_VALUES]
+        elif kind == "text" and isinstance(value, str):
+            kept[key] = plain_text(value)
+    body = text[match.end():] if match else text
+    return "---\n" + yaml.safe_dump(kept, allow_unicode=True) + "---\n" + body
 
 
 # --- Defence in depth: sanitise rendered HTML -------------------------------------------------------------
 
-ALLOWED_TAGS = nh3.ALLOWED_TAGS | {"details", "summary", "section", "figure", "figcaption", "caption", "time",
-                                   "abbr", "mark", "small", "sup", "sub", "nav", "span", "div", "hr", "br"}
-ALLOWED_ATTRIBUTES: dict[str, set[str]] = {
-    "*": {"id", "class", "title", "lang", "dir", "role", "tabindex"},
-    "a": {"href", "hreflang"},
-    "img": {"src", "alt", "width", "height", "loading"},
-    "th": {"colspan", "rowspan", "scope", "headers", "style"},
-    "td": {"colspan", "rowspan", "headers", "style"},
-    "ol": {"start", "type", "reversed"},
-    "details": {"open"},
-    "time": {"datetime"},
-    "abbr": {"title"},
-    "code": {"class"},
-}
-"""What Python-Markdown, our extensions (toc, admonition, tables, details, superfences, attr_list) and the
-page templates produce. Calculator forms are inserted after sanitising, so they need nothing here."""
-
 _CLEANER = nh3.Cleaner(
-    tags=ALLOWED_TAGS,
-    clean_content_tags={"script", "style", "iframe", "object", "embed", "svg", "math", "template", "noscript"}
-    - ALLOWED_TAGS,
-    attributes=ALLOWED_ATTRIBUTES,
-    generic_attribute_prefixes={"aria-"},
-    url_schemes={"http", "https", "mailto", "tel"},
-    filter_style_properties={"text-align"},
+    tags=set(policy.TAGS),
+    clean_content_tags={"script", "style", "iframe", "object", "embed", "svg", "math", "template", "noscript",
+                        "textarea", "select", "title"},
+    attributes={tag: set(names) for tag, names in policy.ATTRIBUTES.items()},
+    generic_attribute_prefixes={policy.ARIA_PREFIX},
+    url_schemes=set(policy.LINK_SCHEMES),
+    filter_style_properties=set(policy.STYLES),
     link_rel=None,
     strip_comments=True,
-    attribute_filter=lambda tag, name, value: None if name in URL_ATTRIBUTES and unsafe_scheme(value) else value,
+    attribute_filter=policy.allowed_value,
 )
-"""`attribute_filter` closes a gap: nh3 passes `java<TAB>script:` through as a relative URL, and browsers
-remove the tab."""
+
+
+def sanitize_fragment(fragment: str) -> str:
+    """`fragment` with everything the policy does not allow removed."""
+    return _CLEANER.clean(fragment)
+
 
 _ANCHOR = re.compile(r'<a\s[^>]*?href="([^"]*)"[^>]*>(.*?)</a>', re.DOTALL)
 EXTERNAL_LABEL = "(extern länk)"
+_PAGE = "https://handbok.invalid/sida/"
+"""Relative links are resolved against this address, which no real link can name."""
 
 
-def sanitize(page_html: str) -> str:
-    """Clean rendered page HTML and mark external links with a visible "(extern länk)"."""
-    return _ANCHOR.sub(_mark_external, _CLEANER.clean(page_html))
+def sanitize(page_html: str, internal_domains: tuple[str, ...] = ()) -> str:
+    """Clean rendered page HTML and mark links that leave the site and `internal_domains` with a visible
+    "(extern länk)"."""
+    return _ANCHOR.sub(lambda m: _mark_external(m, internal_domains), sanitize_fragment(page_html))
 
 
-def is_external(url: str) -> bool:
-    """Absolute http(s) links outside exempelkommun.se and its subdomains."""
-    parts = urlsplit(html.unescape(url))
-    if parts.scheme not in ("http", "https"):
+def is_external(url: str, internal_domains: tuple[str, ...] = ()) -> bool:
+    """True for a link a browser would take to another host than the site or one of `internal_domains`,
+    parsed the way browsers do (WHATWG URL: `/\\host` and `https://evil\\@site` name another host)."""
+    try:
+        parsed = ada_url.URL(html.unescape(url), _PAGE)
+    except ValueError:
         return False
-    host = (parts.hostname or "").lower()
-    return not (host == INTERNAL_DOMAIN or host.endswith("." + INTERNAL_DOMAIN))
+    if parsed.protocol not in ("http:", "https:"):
+        return False
+    host = parsed.hostname.lower()
+    if host == ada_url.URL(_PAGE).hostname:
+        return False
+    return not any(host == domain or host.endswith("." + domain) for domain in internal_domains)
 
 
-def _mark_external(match: re.Match[str]) -> str:
+def _mark_external(match: re.Match[str], internal_domains: tuple[str, ...]) -> str:
     anchor = match.group(0)
-    if not is_external(match.group(1)) or "extern-lank" in anchor:
+    if not is_external(match.group(1), internal_domains) or "extern-lank" in anchor:
         return anchor
-    start_tag_end = anchor.index(">")
-    start_tag = anchor[:start_tag_end]
+    start_tag = anchor[:anchor.index(">")]
     if ' class="' in start_tag:
         start_tag = start_tag.replace(' class="', ' class="extern-lank ', 1)
     else:
         start_tag += ' class="extern-lank"'
     start_tag += ' rel="noopener noreferrer"'
-    return (f'{start_tag}>{match.group(2)} <span class="extern-lank__markor">{EXTERNAL_LABEL}</span></a>')
+    return f'{start_tag}>{match.group(2)} <span class="extern-lank__markor">{EXTERNAL_LABEL}</span></a>'

@@ -7,8 +7,6 @@ The prefix lets a test prove that the site works from any base path (e.g. /handb
 from __future__ import annotations
 
 import functools
-import io
-import re
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -32,6 +30,7 @@ class _Handler(SimpleHTTPRequestHandler):
         ".json": "application/json",
     }
     prefix = ""
+    headers_to_send: dict[str, str] = {}
 
     def translate_path(self, path: str) -> str:
         if self.prefix:
@@ -40,37 +39,32 @@ class _Handler(SimpleHTTPRequestHandler):
             path = path[len(self.prefix):]
         return super().translate_path(path)
 
-    def send_head(self):
-        """Serve sitemap.xml as if `site_url` were this server's address (see `_sitemap`)."""
-        if self.path.split("?")[0].endswith("/sitemap.xml"):
-            return self._sitemap()
-        return super().send_head()
+    def end_headers(self) -> None:
+        for name, value in self.headers_to_send.items():
+            self.send_header(name, value)
+        super().end_headers()
 
-    def _sitemap(self):
-        """mkdocs-material's instant navigation only handles links found in sitemap.xml, matched
-        with the port included; the site is built for `site_url` (port 8000) but served here on a
-        free port, so the sitemap's origin is rewritten to this server's, as a deployment with
-        the right site_url would have it."""
-        path = Path(self.translate_path(self.path.split("?")[0]))
-        if not path.is_file():
-            self.send_error(404)
-            return None
-        own = f"http://{self.headers['Host']}{self.prefix}/"
-        body = re.sub(r"<loc>https?://[^/<]+/", "<loc>" + own, path.read_text(encoding="utf-8")).encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "application/xml")
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        """A missing page gets the site's own 404.html, as the deployment configurations do."""
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
-        return io.BytesIO(body)
+        self.wfile.write(body)
+        return None
 
     def log_message(self, format: str, *args: object) -> None:
         pass
 
 
 @contextmanager
-def serve(site_dir: Path, prefix: str = "") -> Iterator[str]:
-    """Serve `site_dir` on a free port; yields the base URL (ending in /)."""
-    handler = type("Handler", (_Handler,), {"prefix": prefix.rstrip("/")})
+def serve(site_dir: Path, prefix: str = "", headers: dict[str, str] | None = None) -> Iterator[str]:
+    """Serve `site_dir` on a free port, with `headers` on every response; yields the base URL (ending in /)."""
+    handler = type("Handler", (_Handler,), {"prefix": prefix.rstrip("/"), "headers_to_send": headers or {}})
     server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site_dir)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -169,12 +169,12 @@ def test_marker_after_a_code_block_is_replaced() -> None:
 
 def test_head_starts_the_worker_only_beside_a_form() -> None:
     page = "<html><head><meta charset=utf-8><title>t</title></head><body>{}</body></html>"
-    with_form = embed.add_script(page.format(embed.render_markers("[[räknare: risk]]")), "../c.js", "../w.js?v=1")
-    without = embed.add_script(page.format("<p>text</p>"), "../c.js", "../w.js?v=1")
+    with_form = embed.add_script(page.format(embed.render_markers("[[räknare: risk]]")), "../c.js", "../w.js?v=1",
+                                 "../s.js")
+    without = embed.add_script(page.format("<p>text</p>"), "../c.js", "../w.js?v=1", "../s.js")
     assert without.startswith('<html><head><script src="../c.js" async></script><meta')
-    boot, rest = with_form.split("</script>", 1)
-    assert boot == '<html><head>' + embed.BOOT.replace("WORKER_URL", '"../w.js?v=1"').removesuffix("</script>")
-    assert rest.startswith('<script src="../c.js" async></script><meta')
+    assert with_form.startswith('<html><head><script src="../s.js" data-worker="../w.js?v=1"></script>'
+                                '<script src="../c.js" async></script><meta')
 
 
 def test_worker_stamp_follows_the_worker_the_site_serves(tmp_path: Path) -> None:
