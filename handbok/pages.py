@@ -18,7 +18,8 @@ INDEX_PAGES = {"modeller": "modeller/index.md", "metoder": "metoder/index.md", "
 OVERVIEW = "oversikt.md"
 CONTACTS = "kontakter.md"
 LIST_TITLES = {
-    "modeller": ("Modeller", "Modellerna beskriver hur vi arbetar i stort. Varje modell har en eller flera metoder."),
+    "modeller": ("Modeller", ("Modellerna beskriver hur vi arbetar i stort. De gäller hela organisationen, och de flesta har en "
+                              "huvudmetod.")),
     "metoder": ("Metoder och verktyg", "Metoderna och verktygen hjälper dig att planera, genomföra och följa upp."),
 }
 

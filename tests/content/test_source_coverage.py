@@ -208,6 +208,37 @@ SECTIONS: tuple[Section, ...] = (
 )
 
 
+# Topics beyond the source handbook that a municipal quality coordinator expects (issue 16). The source column
+# names the topic; the page and heading say where the example handbook covers it.
+NEW_TOPICS: tuple[Section, ...] = (
+    generated("Ledningssystem för systematiskt kvalitetsarbete", "modeller/ledningssystem/index.html",
+              "Ledningssystem för systematiskt kvalitetsarbete"),
+    Section("Ledningssystem: vad det innehåller", "modeller/ledningssystem/index.html",
+            "Vad ledningssystemet innehåller"),
+    Section("Ledningssystem: lagkrav per område", "modeller/ledningssystem/index.html",
+            "Lagar och föreskrifter per område"),
+    generated("Avvikelsehantering (metod)", "metoder/avvikelsehantering/index.html", "Avvikelsehantering"),
+    Section("Avvikelsehantering: roller", "metoder/avvikelsehantering/index.html", "Vem gör vad?"),
+    Section("Avvikelsehantering: klagomål, risker, lex Sarah och lex Maria", "metoder/avvikelsehantering/index.html",
+            "Avvikelser, klagomål och risker hänger ihop"),
+    Section("Typer av styrdokument", chapter("styrning/styrdokument"), "Typer av styrdokument"),
+    Section("Årshjulet: kvalitetsberättelse, patientsäkerhetsberättelse, interna granskningar",
+            chapter("styrning/planer"), "Kvalitetsberättelser och interna granskningar"),
+    generated("Uppföljning av privata utförare", "metoder/uppfoljning-av-privata-utforare/index.html",
+              "privata utförare"),
+    Section("Exempel: strategiskt område till analys", chapter("styrning/fran-mal-till-analys"),
+            "Från strategiskt område till analys – ett exempel"),
+    Section("Exempel: indikator med Kolada-nyckel", chapter("styrning/fran-mal-till-analys"),
+            "Indikator med en Kolada-nyckel"),
+    Section("Exempel: analys i delårsrapport", chapter("styrning/fran-mal-till-analys"), "Analysen i delårsrapporten"),
+    generated("Processägare (roll)", "roller/processagare/index.html", "Processägare"),
+    generated("Dataskyddsombud (roll)", "roller/dataskyddsombud/index.html", "Dataskyddsombud"),
+    generated("Medicinskt ansvarig sjuksköterska (roll)", "roller/medicinskt-ansvarig-sjukskoterska/index.html",
+              "MAS"),
+    generated("Medicinskt ansvarig för rehabilitering (roll)",
+              "roller/medicinskt-ansvarig-rehabilitering/index.html", "MAR"),
+)
+
 def normalise(text: str) -> str:
     """Collapse runs of whitespace (incl. no-break spaces) so wrapping never matters."""
     return re.sub(r"\s+", " ", text).strip()
@@ -299,7 +330,7 @@ def test_exact_headings_must_match_whole_text() -> None:
 
 
 def test_section_list_has_no_duplicates() -> None:
-    keys = [(s.page, s.heading) for s in SECTIONS]
+    keys = [(s.page, s.heading) for s in (*SECTIONS, *NEW_TOPICS)]
     assert len(keys) == len(set(keys)), "samma rubrik på samma sida finns två gånger i SECTIONS"
 
 
@@ -309,3 +340,8 @@ def test_every_source_section_is_in_the_built_site(built_site: Path) -> None:
         f"{len(problems)} av {len(SECTIONS)} avsnitt ur källhandboken saknas i den byggda webbplatsen:\n"
         + "\n".join(f"- {p}" for p in problems)
     )
+
+
+def test_every_new_topic_is_in_the_built_site(built_site: Path) -> None:
+    problems = missing_sections(built_site, NEW_TOPICS)
+    assert not problems, f"{len(problems)} av {len(NEW_TOPICS)} nya ämnen saknas:\n" + "\n".join(f"- {p}" for p in problems)
