@@ -11,6 +11,7 @@ from pathlib import Path
 
 from handbok import ci, new, review, schema
 from handbok.check import check
+from handbok.errors import plural
 
 Command = Callable[[argparse.Namespace], int]
 COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Command]] = {}
@@ -49,9 +50,9 @@ def run_check(args: argparse.Namespace) -> int:
     summary = sys.stderr if args.format == "gitlab" else sys.stdout
     files = sum(1 for p in args.content.rglob("*") if p.suffix in (".yml", ".yaml")) if args.content.is_dir() else 0
     if errors:
-        print(f"{len(errors)} fel i {len({e.path for e in errors})} filer.", file=summary)
+        print(f"{len(errors)} fel i {plural(len({e.path for e in errors}), 'fil', 'filer')}.", file=summary)
         return 1
-    print(f"Inga fel i {files} filer.", file=summary)
+    print(f"Inga fel i {plural(files, 'fil', 'filer')}.", file=summary)
     return 0
 
 
@@ -134,7 +135,7 @@ def run_links(args: argparse.Namespace) -> int:
     problems = ci.check_links(args.site)
     for problem in problems:
         print(f"{args.site.name}/{problem}")
-    print(f"{len(problems)} trasiga länkar." if problems else "Inga trasiga länkar.")
+    print(f"{plural(len(problems), 'trasig länk', 'trasiga länkar')}." if problems else "Inga trasiga länkar.")
     return 1 if problems else 0
 
 

@@ -94,8 +94,9 @@ EXAMPLES = [
     Example("Första raden saknas", header("metod") + "\n", "",
             "Lägg tillbaka raden överst i filen. Den gör att VS Code kan föreslå fält och visa hjälp. "
             "`uv run handbok new` skriver den åt dig."),
-    Example("Samma id två gånger", "", "# en kopia av exempel.yml med ändelsen .yaml",
-            "Ta bort den ena filen, eller byt namn på den om det är två olika metoder.", "metoder/exempel.yaml"),
+    Example("Fel filändelse", "", "# en kopia av exempel.yml med ändelsen .yaml",
+            "Byt namn på filen så att den slutar på `.yml`, eller ta bort den om den är en kopia.",
+            "metoder/exempel.yaml"),
 ]
 
 

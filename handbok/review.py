@@ -10,6 +10,7 @@ import datetime as dt
 import io
 from dataclasses import dataclass
 
+from handbok.errors import plural
 from handbok.handbook import Handbook
 from handbok.model import KINDS
 
@@ -57,16 +58,22 @@ def owner_name(handbook: Handbook, owner: str) -> str:
 def as_text(handbook: Handbook, items: list[Due], today: dt.date, days: int) -> str:
     """Plain text, one block per owner."""
     if not items:
-        return f"Inget behöver granskas de närmaste {days} dagarna (räknat från {today})."
+        return f"Inget behöver granskas inom {plural(days, 'dag', 'dagar')} (räknat från {today})."
     overdue = sum(1 for item in items if item.days < 0)
-    lines = [f"Granskning {today}: {overdue} försenade, {len(items) - overdue} inom {days} dagar."]
+    lines = [f"Granskning {today}: {overdue} försenade, {len(items) - overdue} inom {plural(days, 'dag', 'dagar')}."]
     for owner in dict.fromkeys(item.owner for item in items):
         lines += ["", f"Ägare: {owner_name(handbook, owner)}"]
         for item in (i for i in items if i.owner == owner):
-            when = f"{-item.days} dagar sedan" if item.days < 0 else f"om {item.days} dagar"
+            when = _when(item.days)
             lines.append(f"  {item.status:<9} {item.next_review} ({when})  {KIND_WORDS[item.kind]:<8} "
                          f"{item.name}  [{item.source}]")
     return "\n".join(lines)
+
+
+def _when(days: int) -> str:
+    if days == 0:
+        return "i dag"
+    return f"{plural(-days, 'dag', 'dagar')} sedan" if days < 0 else f"om {plural(days, 'dag', 'dagar')}"
 
 
 def as_csv(items: list[Due]) -> str:

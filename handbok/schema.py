@@ -16,7 +16,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from handbok.errors import ContentError
-from handbok.model import KINDS, HandbookMeta
+from handbok.model import ID_PATTERN, KINDS, HandbookMeta
 
 SCHEMA_DIALECT = "http://json-schema.org/draft-07/schema#"
 """Draft 7: the newest draft the Red Hat YAML extension fully supports. Pydantic's output (`$defs` reached by
@@ -129,13 +129,14 @@ def header_errors(content_dir: Path) -> list[ContentError]:
     errors = []
     expected = {content_dir / META_FILE: header(META_SCHEMA, nested=False)}
     for kind, stem in KIND_NAMES.items():
-        expected.update({path: header(stem) for path in (content_dir / kind).glob("*.y*ml")})
+        expected.update({path: header(stem) for path in (content_dir / kind).glob("*.yml")
+                         if ID_PATTERN.match(path.stem)})  # other files get their own error from the check
     for path, line in sorted(expected.items()):
         if not path.is_file():
             continue
         with path.open(encoding="utf-8-sig", errors="replace") as handle:
             first = handle.readline().rstrip("\r\n")
-        if first.strip() != line:
+        if first.strip() != line and path.stat().st_size > 0:  # an empty file gets its own error
             shown = f"{content_dir.name}/{path.relative_to(content_dir).as_posix()}"
             errors.append(ContentError(shown, 1, 1, f"första raden ska vara `{line}`, så att VS Code kan föreslå "
                                                     "fält och visa hjälp. Lägg till raden överst i filen "
