@@ -296,14 +296,9 @@ def _link_position(doc: Document, loc: tuple, target: str) -> tuple[int, int]:
     return before.count("\n") + 1, len(before) - before.rfind("\n")
 
 
-REFERENCES = {"ägare": "roller", "roller": "roller", "rapporterar_till": "roller", "kontakter": "kontakter",
-              "relaterade_metoder": "metoder", "huvudmetod": "metoder", "räknare": "räknare"}
-"""Field alias -> the content folder (or the calculators) its ids name."""
-
-
 def _references(data: dict):
     """(alias, target, loc, id) for every well-formed reference in raw YAML data; the rest are type errors."""
-    for alias, target in REFERENCES.items():
+    for alias, target in schema.REFERENCES.items():
         value = data.get(alias)
         if isinstance(value, str):
             yield alias, target, (alias,), value
