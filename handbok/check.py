@@ -23,13 +23,20 @@ def check(content_dir: Path, docs_dir: Path | None = None,
           today: dt.date | None = None) -> tuple[Handbook | None, list[ContentError]]:
     """Load and validate `content_dir` (and scan `docs_dir` for unsafe markup and broken links); the handbook if
     there are no errors, and all errors sorted by place. `today` bounds review dates (default: the clock)."""
+    handbook, errors = readable(content_dir, docs_dir, today)
+    return (handbook if not errors else None), errors
+
+
+def readable(content_dir: Path, docs_dir: Path | None = None,
+             today: dt.date | None = None) -> tuple[Handbook | None, list[ContentError]]:
+    """Like `check`, but the handbook holds the valid entries even when other files have errors, so a report
+    need not stop at one broken file. None only when `handbook.yml` itself is unreadable."""
     checker = _Checker(content_dir, today or dt.date.today())
     handbook = checker.run()
     if content_dir.is_dir():
         checker.errors += safety.content_errors(content_dir, docs_dir) + schema.header_errors(content_dir)
         checker.errors += checker.link_errors(handbook, docs_dir)
-    errors = sorted(set(checker.errors))
-    return (handbook if not errors else None), errors
+    return handbook, sorted(set(checker.errors))
 
 
 def calculator_names() -> tuple[str, ...]:

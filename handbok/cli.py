@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from handbok import ci, new, review, schema
-from handbok.check import check
+from handbok.check import check, readable
 from handbok.errors import plural
 
 Command = Callable[[argparse.Namespace], int]
@@ -103,21 +103,36 @@ def review_arguments(parser: argparse.ArgumentParser) -> None:
     content_argument(parser)
     parser.add_argument("--dagar", type=int, default=60, metavar="N",
                         help="ta med det som ska granskas inom N dagar (standard: 60)")
-    parser.add_argument("--csv", action="store_true", help="skriv CSV i stället för text")
+    parser.add_argument("--csv", action="store_true",
+                        help="skriv CSV för Excel (semikolon, UTF-8 med BOM) i stället för text")
+    parser.add_argument("--mejl", type=Path, default=None, metavar="MAPP",
+                        help="skriv också ett e-postutkast (.eml) per ägare i MAPP")
     parser.add_argument("--idag", type=dt.date.fromisoformat, default=None, metavar="ÅÅÅÅ-MM-DD",
                         help="räkna som om det vore den här dagen (standard: i dag)")
 
 
 @command("granskning", "Lista sidor som är försenade eller snart ska granskas, per ägare.", review_arguments)
 def run_review(args: argparse.Namespace) -> int:
-    handbook, errors = check(args.content)
-    if handbook is None:
-        print(f"handbok granskning: innehållet har {len(errors)} fel. Kör `uv run handbok check` först.",
-              file=sys.stderr)
-        return 0  # a report, not a check
     today = args.idag or dt.date.today()
+    handbook, errors = readable(args.content, today=today)
+    if handbook is None:
+        print("\n".join(map(str, errors)))
+        print(f"handbok granskning: {args.content.name}/handbook.yml går inte att läsa, så ingen rapport kan "
+              "göras. Rätta felen ovan först.", file=sys.stderr)
+        return 0  # a report, not a check
     items = review.due(handbook, today, args.dagar, folder=args.content.name)
-    sys.stdout.write(review.as_csv(items) if args.csv else review.as_text(handbook, items, today, args.dagar) + "\n")
+    if args.csv:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(review.as_csv(handbook, items, errors))
+        sys.stdout.buffer.flush()
+    else:
+        print(review.as_text(handbook, items, today, args.dagar, errors))
+    if args.mejl is not None:
+        args.mejl.mkdir(parents=True, exist_ok=True)
+        drafts = review.reminders(handbook, items, today)
+        for owner, draft in drafts.items():
+            (args.mejl / f"{owner}.eml").write_bytes(draft)
+        print(f"Skrev {plural(len(drafts), 'e-postutkast', 'e-postutkast')} i {args.mejl}.", file=sys.stderr)
     return 0
 
 
