@@ -40,6 +40,8 @@ def check_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=ci.FORMATS, default="text",
                         help="text (standard), github (anteckningar i pull requests) eller gitlab "
                              "(Code Quality-rapport i JSON; sammanfattningen skrivs då till stderr)")
+    parser.add_argument("--sammanfattning", type=Path, default=None, metavar="FIL",
+                        help="lägg också till alla fel som en Markdown-tabell i FIL (i GitHub: $GITHUB_STEP_SUMMARY)")
 
 
 @command("check", "Kontrollera allt innehåll i handbook/ och skriv ut alla fel.", check_arguments)
@@ -48,7 +50,10 @@ def run_check(args: argparse.Namespace) -> int:
     if errors or args.format == "gitlab":
         print(ci.report(errors, args.format))
     summary = sys.stderr if args.format == "gitlab" else sys.stdout
-    files = sum(1 for p in args.content.rglob("*") if p.suffix in (".yml", ".yaml")) if args.content.is_dir() else 0
+    files = sum(1 for p in args.content.rglob("*") if p.is_file()) if args.content.is_dir() else 0
+    if args.sammanfattning is not None:
+        with args.sammanfattning.open("a", encoding="utf-8") as handle:
+            handle.write(ci.summary(errors, files))
     if errors:
         print(f"{len(errors)} fel i {plural(len({e.path for e in errors}), 'fil', 'filer')}.", file=summary)
         return 1
