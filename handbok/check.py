@@ -140,6 +140,10 @@ class _Checker:
         except ValidationError as exc:
             for error in _without_implied_missing(exc.errors(include_url=False), model):
                 loc = tuple(error["loc"])
+                swallowed = _swallowed_field(doc, loc) if error["type"] == "missing" else None
+                if swallowed:
+                    self.errors.append(swallowed)
+                    continue
                 at_key = error["type"] == "extra_forbidden"
                 where = loc[:-1] if error["type"] == "missing" else loc
                 message = pydantic_message(error, model, doc.source(loc))
@@ -247,6 +251,20 @@ def _file_problem(relative: Path) -> str | None:
     if not ID_PATTERN.match(stem):
         return (f"filnamnet `{name}` går inte att använda som id. Byt namn till små bokstäver a–z (utan å, ä "
                 f"och ö), siffror och bindestreck, t.ex. `{_id_like(stem)}.yml`.")
+    return None
+
+
+def _swallowed_field(doc: Document, loc: tuple) -> ContentError | None:
+    """A missing top-level field that is written, but indented so it became text of the field above it."""
+    if len(loc) != 1:
+        return None
+    pattern = re.compile(rf"^(\s+){re.escape(str(loc[0]))}\s*:(\s|$)")
+    for number, line in enumerate(doc.text.split("\n"), 1):
+        found = pattern.match(line)
+        if found:
+            return ContentError(doc.path, number, 1, f"fältet `{loc[0]}` är indraget med {len(found[1])} "
+                                f"mellanslag och har blivit en del av texten ovanför. Ta bort mellanslagen, så att "
+                                f"`{loc[0]}:` börjar i samma kolumn som de andra fälten.")
     return None
 
 

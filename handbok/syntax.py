@@ -25,6 +25,7 @@ SPECIAL = {"*": "en hänvisning till ett ankare", "&": "ett ankare", "!": "en ta
            "@": "ett reserverat tecken", "%": "ett direktiv", "[": "början på en lista",
            "{": "början på en grupp av fält", "?": "en nyckel", "|": "en flerradig text", ">": "en flerradig text"}
 """A value's first character that YAML reads as syntax, and what it means there."""
+STRAY_START = re.compile(r"^(\s*)[^\w\s]+\s*")
 BLOCK_KEY = re.compile(r":\s*[|>][-+0-9]*\s*$")
 ITEM_END = re.compile(r"\[\d+\](\.[^.\[\]]+)?$")
 INDENT_FIX = ("Fält på samma nivå ska börja i samma kolumn, och punkter i samma lista ska börja med `- ` i samma "
@@ -111,7 +112,16 @@ def _item_number(lines: list[str], line: int, indent: int) -> int:
 
 
 def _field(lines: list[str], line: int) -> str:
-    return f"`{field_at(lines, line)}`"
+    """The field of a line in backticks; a stray character before a key (`}del_av:`) is looked past."""
+    name = field_at(lines, line)
+    if name == "filen" and 0 < line <= len(lines):
+        cleaned = STRAY_START.sub(r"\1", lines[line - 1])
+        found = KEY.match(cleaned)
+        if found:
+            name = found["key"]
+        elif line > 1:
+            name = field_at(lines, line - 1)
+    return f"`{name}`"
 
 
 def _value_start(raw: str) -> int:
@@ -131,7 +141,7 @@ def _key_of(lines: list[str], line: int) -> str:
     found = KEY.match(raw)
     if found:
         return f"{found['dash'] or ''}{found['key']}".strip()
-    return "-" if raw.lstrip().startswith("-") else field_at(lines, line).split(".")[-1].split("[")[0]
+    return "-" if raw.lstrip().startswith("-") else _field(lines, line).strip("`").split(".")[-1].split("[")[0]
 
 
 def _quote_example(lines: list[str], line: int) -> str:
@@ -411,7 +421,7 @@ def _stray_close(lines, mark, start, problem) -> Explained:
 
 def _block_header(lines, mark, start, problem) -> Explained:
     line = start[0]
-    key = _key_of(lines, line)
+    key = _field(lines, line).strip("`").split(".")[-1].split("[")[0]
     return start[0], start[1], (f"YAML-fel i {_field(lines, line)}: efter `|` eller `>` ska raden ta slut. Skriv "
                                 f"`{key}: |` och texten på raderna under, indragen med två mellanslag.")
 

@@ -147,6 +147,8 @@ SILENT = [
             "tips[2]", "citattecken"),
     Mistake("hash in a contact name", KONTAKT, "namn: Kvalitetsenheten", "namn: Kvalitetsenheten #2", "namn",
             "citattecken"),
+    Mistake("field indented into the block text above", CHEF, "\nansvar:\n", "\n  ansvar:\n", "ansvar",
+            "samma kolumn", at="  ansvar:"),
     Mistake("tips item indented under the one above", SWOT, "  - Låt alla skriva tyst", "    - Låt alla skriva tyst",
             "tips", "samma kolumn"),
     # Files that would be ignored
