@@ -20,7 +20,6 @@ KEY = re.compile(r"^(?P<indent>\s*)(?P<dash>-\s+)?(?P<key>[^\s#'\"\[\]{}:,&*!|>%
 """A `key:` line, possibly a list item `- key:`; the key is what an editor writes as field name."""
 VALUE = re.compile(r"^(?P<lead>\s*(?:-\s+)*(?:[^\s#'\"\[\]{}:,][^:#]*?\s*:\s+)?)(?P<value>\S.*)?$")
 """Where the value of a `key: value` or `- value` line starts."""
-QUOTE_FIX = ("Sätt hela värdet inom citattecken, t.ex. `{field}: \"{example}\"`")
 SPECIAL = {"*": "en hänvisning till ett ankare", "&": "ett ankare", "!": "en tagg", "`": "ett reserverat tecken",
            "@": "ett reserverat tecken", "%": "ett direktiv", "[": "början på en lista",
            "{": "början på en grupp av fält", "?": "en nyckel", "|": "en flerradig text", ">": "en flerradig text"}
