@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from handbok.errors import ContentError
+from handbok.errors import ContentError, plural
 
 FORMATS = ("text", "github", "gitlab")
 
@@ -21,6 +21,22 @@ def report(errors: list[ContentError], fmt: str) -> str:
     if fmt == "gitlab":
         return json.dumps([gitlab_issue(e) for e in errors], ensure_ascii=False, indent=2)
     return "\n".join(map(str, errors))
+
+
+def summary(errors: list[ContentError], files: int) -> str:
+    """Markdown for the pull request's job summary: every error, where annotations stop at the first ten."""
+    if not errors:
+        return f"### Kontroll av handboken\n\nInga fel i {plural(files, 'fil', 'filer')}.\n"
+    rows = [f"| `{e.path}` | {e.line} | {_cell(e.message)} |" for e in errors]
+    return "\n".join([
+        "### Kontroll av handboken", "",
+        f"{len(errors)} fel i {plural(len({e.path for e in errors}), 'fil', 'filer')}. Rätta dem i ordning; "
+        "varje rad säger vad du ska skriva i stället.", "",
+        "| Fil | Rad | Fel |", "|---|---|---|", *rows, ""])
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|")
 
 
 def _escape(text: str, *, property: bool = False) -> str:

@@ -10,7 +10,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from handbok import ci, new, review, schema
-from handbok.check import check
+from handbok.check import check, readable
+from handbok.errors import plural
 
 Command = Callable[[argparse.Namespace], int]
 COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Command]] = {}
@@ -39,6 +40,8 @@ def check_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=ci.FORMATS, default="text",
                         help="text (standard), github (anteckningar i pull requests) eller gitlab "
                              "(Code Quality-rapport i JSON; sammanfattningen skrivs då till stderr)")
+    parser.add_argument("--sammanfattning", type=Path, default=None, metavar="FIL",
+                        help="lägg också till alla fel som en Markdown-tabell i FIL (i GitHub: $GITHUB_STEP_SUMMARY)")
 
 
 @command("check", "Kontrollera allt innehåll i handbook/ och skriv ut alla fel.", check_arguments)
@@ -47,11 +50,14 @@ def run_check(args: argparse.Namespace) -> int:
     if errors or args.format == "gitlab":
         print(ci.report(errors, args.format))
     summary = sys.stderr if args.format == "gitlab" else sys.stdout
-    files = sum(1 for p in args.content.rglob("*") if p.suffix in (".yml", ".yaml")) if args.content.is_dir() else 0
+    files = sum(1 for p in args.content.rglob("*") if p.is_file()) if args.content.is_dir() else 0
+    if args.sammanfattning is not None:
+        with args.sammanfattning.open("a", encoding="utf-8") as handle:
+            handle.write(ci.summary(errors, files))
     if errors:
-        print(f"{len(errors)} fel i {len({e.path for e in errors})} filer.", file=summary)
+        print(f"{len(errors)} fel i {plural(len({e.path for e in errors}), 'fil', 'filer')}.", file=summary)
         return 1
-    print(f"Inga fel i {files} filer.", file=summary)
+    print(f"Inga fel i {plural(files, 'fil', 'filer')}.", file=summary)
     return 0
 
 
@@ -60,7 +66,7 @@ def run_check(args: argparse.Namespace) -> int:
 def schema_arguments(parser: argparse.ArgumentParser) -> None:
     content_argument(parser)
     parser.add_argument("--check", action="store_true",
-                        help="skriv inget; avsluta med 1 om schemas/ inte stämmer med modellen och innehållet")
+                        help="skriv inget; avsluta med 1 om schemas/ inte stämmer med modellen")
 
 
 @command("schema", "Skriv JSON Schema för YAML-filerna till schemas/ (för hjälp och förslag i VS Code).",
@@ -68,12 +74,12 @@ def schema_arguments(parser: argparse.ArgumentParser) -> None:
 def run_schema(args: argparse.Namespace) -> int:
     root = args.content.resolve().parent
     if args.check:
-        stale = schema.stale(root, args.content)
+        stale = schema.stale(root)
         for path in stale:
             print(f"{path.relative_to(root)}: schemat är inaktuellt. Kör `uv run handbok schema` och lägg med "
                   "ändringen i din pull request.")
         return 1 if stale else 0
-    for path in schema.write(root, args.content):
+    for path in schema.write(root):
         print(f"Skrev {path.relative_to(root)}")
     return 0
 
@@ -93,7 +99,6 @@ def run_new(args: argparse.Namespace) -> int:
     except new.NewEntryError as exc:
         print(f"handbok new: {exc}", file=sys.stderr)
         return 1
-    schema.write(args.content.resolve().parent, args.content)  # the new id joins the schemas' enums
     print(f"Skapade {args.content.name}/{path.relative_to(args.content).as_posix()}. Fyll i fälten och kör "
           "`uv run handbok check`.")
     return 0
@@ -103,21 +108,36 @@ def review_arguments(parser: argparse.ArgumentParser) -> None:
     content_argument(parser)
     parser.add_argument("--dagar", type=int, default=60, metavar="N",
                         help="ta med det som ska granskas inom N dagar (standard: 60)")
-    parser.add_argument("--csv", action="store_true", help="skriv CSV i stället för text")
+    parser.add_argument("--csv", action="store_true",
+                        help="skriv CSV för Excel (semikolon, UTF-8 med BOM) i stället för text")
+    parser.add_argument("--mejl", type=Path, default=None, metavar="MAPP",
+                        help="skriv också ett e-postutkast (.eml) per ägare i MAPP")
     parser.add_argument("--idag", type=dt.date.fromisoformat, default=None, metavar="ÅÅÅÅ-MM-DD",
                         help="räkna som om det vore den här dagen (standard: i dag)")
 
 
 @command("granskning", "Lista sidor som är försenade eller snart ska granskas, per ägare.", review_arguments)
 def run_review(args: argparse.Namespace) -> int:
-    handbook, errors = check(args.content)
-    if handbook is None:
-        print(f"handbok granskning: innehållet har {len(errors)} fel. Kör `uv run handbok check` först.",
-              file=sys.stderr)
-        return 0  # a report, not a check
     today = args.idag or dt.date.today()
+    handbook, errors = readable(args.content, today=today)
+    if handbook is None:
+        print("\n".join(map(str, errors)))
+        print(f"handbok granskning: {args.content.name}/handbook.yml går inte att läsa, så ingen rapport kan "
+              "göras. Rätta felen ovan först.", file=sys.stderr)
+        return 0  # a report, not a check
     items = review.due(handbook, today, args.dagar, folder=args.content.name)
-    sys.stdout.write(review.as_csv(items) if args.csv else review.as_text(handbook, items, today, args.dagar) + "\n")
+    if args.csv:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(review.as_csv(handbook, items, errors))
+        sys.stdout.buffer.flush()
+    else:
+        print(review.as_text(handbook, items, today, args.dagar, errors))
+    if args.mejl is not None:
+        args.mejl.mkdir(parents=True, exist_ok=True)
+        drafts = review.reminders(handbook, items, today)
+        for owner, draft in drafts.items():
+            (args.mejl / f"{owner}.eml").write_bytes(draft)
+        print(f"Skrev {plural(len(drafts), 'e-postutkast', 'e-postutkast')} i {args.mejl}.", file=sys.stderr)
     return 0
 
 
@@ -134,7 +154,7 @@ def run_links(args: argparse.Namespace) -> int:
     problems = ci.check_links(args.site)
     for problem in problems:
         print(f"{args.site.name}/{problem}")
-    print(f"{len(problems)} trasiga länkar." if problems else "Inga trasiga länkar.")
+    print(f"{plural(len(problems), 'trasig länk', 'trasiga länkar')}." if problems else "Inga trasiga länkar.")
     return 1 if problems else 0
 
 

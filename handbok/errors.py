@@ -128,14 +128,38 @@ PATTERN_WORDS = {
 }
 
 
-def _shown(value: Any) -> str:
-    text = repr(value) if not isinstance(value, str) else value
-    text = " ".join(text.split())
+def plural(count: int, one: str, many: str) -> str:
+    """`1 fil`, `2 filer`: the count with the right Swedish form."""
+    return f"{count} {one if count == 1 else many}"
+
+
+def _shown(value: Any, source: str | None = None) -> str:
+    """A value as the editor wrote it: the file's text when known, never a Python repr."""
+    if source is None:
+        source = value if isinstance(value, str) else _describe(value)
+    text = " ".join(source.split())
     return text if len(text) <= 40 else text[:37] + "..."
 
 
-def pydantic_message(error: ErrorDetails, model: type[BaseModel]) -> str:
-    """Swedish message for one pydantic error: which field, what is wrong, what to write instead."""
+def _describe(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(_describe(v) if not isinstance(v, str) else v for v in value) + "]"
+    if isinstance(value, dict):
+        return ", ".join(f"{k}: {_describe(v) if not isinstance(v, str) else v}" for k, v in value.items())
+    return "" if value is None else str(value)
+
+
+def _allowed(ctx: dict) -> list[str]:
+    words = [w.strip(" '") for w in str(ctx.get("expected", "")).replace(" or ", ",").split(",")]
+    return [w for w in words if w]
+
+
+def pydantic_message(error: ErrorDetails, model: type[BaseModel], source: str | None = None) -> str:
+    """Swedish message for one pydantic error: which field, what is wrong, what to write instead.
+
+    `source` is the value as written in the file; it is shown instead of the parsed value."""
     loc = tuple(error["loc"])
     kind = error["type"]
     name = field_name(loc)
@@ -148,31 +172,39 @@ def pydantic_message(error: ErrorDetails, model: type[BaseModel]) -> str:
         allowed = allowed_fields(model, loc[:-1])
         return (f"okänt fält `{loc[-1]}`.{suggest(str(loc[-1]), allowed)} "
                 f"Tillåtna fält här: {', '.join(allowed)}.")
+    if value is None and kind in ("literal_error", "enum"):
+        return f"`{name}` saknar värde. Skriv ett av: {', '.join(_allowed(ctx))}."
     if value is None and (kind in TYPE_WORDS or kind == "string_too_short"):
         return f"`{name}` saknar värde. Skriv {TYPE_WORDS.get(kind, 'en text')} efter kolonet{_example(info)}."
+    if kind == "string_type" and isinstance(value, dict):
+        return (f"`{name}` ska vara en text, men YAML läser `{_shown(value, source)}` som ett fält eftersom "
+                "texten innehåller kolon följt av mellanslag (`: `). Sätt hela texten inom citattecken.")
+    if kind == "string_type" and isinstance(value, list):
+        return (f"`{name}` ska vara en text, inte en lista. Skriv texten efter kolonet utan `- ` och `[ ]`, "
+                "eller sätt den inom citattecken.")
     if kind in TYPE_WORDS:
         quote = " Sätt citattecken runt värdet om det ska vara text." if kind == "string_type" else ""
-        return f"`{name}` ska vara {TYPE_WORDS[kind]}, inte `{_shown(value)}`.{quote}"
+        return f"`{name}` ska vara {TYPE_WORDS[kind]}, inte `{_shown(value, source)}`.{quote}"
     if kind in ("literal_error", "enum"):
-        allowed = [w.strip(" '") for w in str(ctx.get("expected", "")).replace(" or ", ",").split(",")]
-        allowed = [w for w in allowed if w]
-        return (f"`{name}` har värdet `{_shown(value)}`, som inte är tillåtet.{suggest(str(value), allowed)} "
+        allowed = _allowed(ctx)
+        return (f"`{name}` har värdet `{_shown(value, source)}`, som inte är tillåtet."
+                f"{suggest(str(value), allowed)} "
                 f"Skriv ett av: {', '.join(allowed)}.")
     if kind == "string_too_short":
         return f"`{name}` får inte vara tomt{_hint(info)}."
     if kind == "too_short":
-        return f"`{name}` måste ha minst {ctx.get('min_length', 1)} punkt{_hint(info)}."
+        return f"`{name}` måste ha minst {plural(ctx.get('min_length', 1), 'punkt', 'punkter')}{_hint(info)}."
     if kind == "string_pattern_mismatch":
         pattern = str(ctx.get("pattern", ""))
         want = next((w for key, w in PATTERN_WORDS.items() if key in pattern), "text i rätt format")
-        return f"`{name}` har värdet `{_shown(value)}`, som inte är {want}."
+        return f"`{name}` har värdet `{_shown(value, source)}`, som inte är {want}."
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
-        return f"`{name}` är `{_shown(value)}` men ska vara ett heltal mellan 1 och 60{_example(info)}."
+        return f"`{name}` är `{_shown(value, source)}` men ska vara ett heltal mellan 1 och 60{_example(info)}."
     if kind == "recursion_loop":
         return f"`{name}` hänvisar till sig själv med ett YAML-ankare. Skriv ut värdet i stället."
     if kind in CUSTOM_ERRORS:
         return f"`{name}` {error['msg']}."
-    return f"`{name}` har ett ogiltigt värde `{_shown(value)}`{_hint(info)}."
+    return f"`{name}` har ett ogiltigt värde `{_shown(value, source)}`{_hint(info)}."
 
 
 CUSTOM_ERRORS = {"one_line", "entry_id"}

@@ -72,6 +72,28 @@ class Example:
 EXAMPLES = [
     Example("Kolon i en text (YAML-fel)", "syfte: Visa hur ett fel ser ut.", "syfte: Mål: bättre service",
             'Sätt hela texten inom citattecken: `syfte: "Mål: bättre service"`.'),
+    Example("Fel indrag (YAML-fel)", "syfte: Visa hur ett fel ser ut.", "  syfte: Visa hur ett fel ser ut.",
+            "Ta bort mellanslagen först på raden, så att fältet börjar i samma kolumn som fälten ovanför."),
+    Example("Kolon saknas efter fältnamnet (YAML-fel)", "ägare: kvalitetssamordnare", "ägare kvalitetssamordnare",
+            "Skriv ett kolon direkt efter fältnamnet och ett mellanslag efter kolonet."),
+    Example("Citattecken som aldrig stängs (YAML-fel)", "syfte: Visa hur ett fel ser ut.",
+            'syfte: "Visa hur ett fel ser ut.',
+            "Avsluta texten med samma sorts citattecken som den börjar med, på samma rad."),
+    Example("Text som börjar med ett specialtecken (YAML-fel)", "när_använda: När du vill se ett exempel.",
+            "när_använda: **Alltid** när du vill se ett exempel.",
+            'Sätt hela texten inom citattecken: `när_använda: "**Alltid** när du vill se ett exempel."`.'),
+    Example("Text efter # försvinner", "syfte: Visa hur ett fel ser ut.", "syfte: Bli bäst #1 på service.",
+            'Sätt hela texten inom citattecken: `syfte: "Bli bäst #1 på service."`. En kommentar på en egen rad '
+            "som börjar med `#` är tillåten."),
+    Example("Länk till en sida som inte finns", "beskrivning: En kort beskrivning.",
+            "beskrivning: Se [mallen](../metoder/finns-inte.md).",
+            "Skriv sökvägen till sidan från den här sidan: `../metoder/swot.md` för en metod, "
+            "`../kontakter.md#kvalitetsenheten` för en kontakt."),
+    Example("En metod som hänvisar till sig själv", "kontakter: [kvalitetsenheten]",
+            "kontakter: [kvalitetsenheten]\nrelaterade_metoder: [exempel]",
+            "Ta bort metodens eget id ur `relaterade_metoder`."),
+    Example("Granskad i framtiden", "senast_granskad: 2026-01-15", "senast_granskad: 2099-01-15",
+            "Skriv dagen då sidan faktiskt granskades, i dag eller tidigare."),
     Example("Ett obligatoriskt fält saknas", "namn: Exempelmetod\nsyfte: Visa hur ett fel ser ut.\n",
             "namn: Exempelmetod\n",
             "Lägg till fältet med ett värde. Hjälptexten i meddelandet säger vad som ska stå där."),
@@ -93,8 +115,9 @@ EXAMPLES = [
     Example("Första raden saknas", header("metod") + "\n", "",
             "Lägg tillbaka raden överst i filen. Den gör att VS Code kan föreslå fält och visa hjälp. "
             "`uv run handbok new` skriver den åt dig."),
-    Example("Samma id två gånger", "", "# en kopia av exempel.yml med ändelsen .yaml",
-            "Ta bort den ena filen, eller byt namn på den om det är två olika metoder.", "metoder/exempel.yaml"),
+    Example("Fel filändelse", "", "# en kopia av exempel.yml med ändelsen .yaml",
+            "Byt namn på filen så att den slutar på `.yml`, eller ta bort den om den är en kopia.",
+            "metoder/exempel.yaml"),
 ]
 
 

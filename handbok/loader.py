@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -10,6 +11,7 @@ import yaml
 from yaml.constructor import ConstructorError
 from yaml.nodes import MappingNode, Node, SequenceNode
 
+from handbok import syntax
 from handbok.errors import ContentError
 
 Loc = tuple[int | str, ...]
@@ -34,8 +36,15 @@ class _FastLoader(_Dates, getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
     """libyaml loader for the common case of a valid file."""
 
 
+BOOL_TAG = "tag:yaml.org,2002:bool"
+YAML_12_BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
+"""YAML 1.2 booleans, as VS Code reads them: `no`, `on`, `yes` and `off` stay text (docs/om/beslut.md)."""
+
 for _cls in (_Loader, _FastLoader):
     _cls.add_constructor("tag:yaml.org,2002:timestamp", _Dates.construct_yaml_timestamp)
+    _cls.yaml_implicit_resolvers = {first: [(tag, regexp) for tag, regexp in resolvers if tag != BOOL_TAG]
+                                    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+    _cls.add_implicit_resolver(BOOL_TAG, YAML_12_BOOL, list("tTfF"))
 
 
 @dataclass
@@ -46,6 +55,14 @@ class Document:
     data: Any
     keys: dict[Loc, Position] = field(default_factory=dict)
     values: dict[Loc, Position] = field(default_factory=dict)
+    text: str = ""
+    spans: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    """Where each value is written in `text`, so messages show it as the editor wrote it (`6.10`, not 6.1)."""
+
+    def source(self, loc: Loc) -> str | None:
+        """The value at `loc` exactly as written in the file, or None when it was not found."""
+        span = self.spans.get(loc)
+        return self.text[span[0]:span[1]] if span else None
 
     def value_at(self, loc: Loc) -> Position:
         """Position of the value at `loc`, or of the closest enclosing value that exists."""
@@ -61,41 +78,6 @@ class Document:
     def error(self, loc: Loc, message: str, *, at_key: bool = False) -> ContentError:
         line, column = self.key_at(loc) if at_key else self.value_at(loc)
         return ContentError(self.path, line, column, message)
-
-
-YAML_PROBLEMS = {
-    "mapping values are not allowed here": "ett kolon på fel ställe. Om texten innehåller `: ` ska hela "
-    "värdet stå inom citattecken, t.ex. `syfte: \"Mål: bättre service\"`",
-    "could not find expected ':'": "kolon saknas. Skriv `fält: värde`, med mellanslag efter kolonet",
-    "found character '\\t' that cannot start any token": "tabbtecken är inte tillåtna. Använd mellanslag för indrag",
-    "did not find expected key": "indraget stämmer inte. Fält på samma nivå ska ha lika många mellanslag först",
-    "did not find expected '-' indicator": "indraget stämmer inte. Punkter i samma lista ska börja med `- ` "
-    "på samma kolumn",
-    "found unexpected end of stream": "texten tar slut innan ett citattecken eller en hakparentes stängs. "
-    "Lägg till det avslutande tecknet",
-    "could not determine a constructor": "okänd YAML-tagg (ett ord som börjar med `!`). Ta bort taggen eller "
-    "sätt värdet inom citattecken",
-    "found undefined alias": "hänvisningen med `*` pekar på ett ankare (`&`) som inte finns. Ta bort `*` "
-    "eller sätt texten inom citattecken",
-}
-
-
-def _yaml_message(exc: yaml.YAMLError) -> str:
-    problem = str(getattr(exc, "problem", "") or "")
-    if problem.startswith("ogiltigt datum"):
-        return f"{problem}: den dagen finns inte. Skriv ett datum som finns, på formen ÅÅÅÅ-MM-DD."
-    for english, swedish in YAML_PROBLEMS.items():
-        if problem.startswith(english):
-            return f"YAML-fel: {swedish}."
-    return (f"YAML-fel: filen går inte att läsa här ({problem or 'okänt fel'}). Kontrollera indrag, kolon och "
-            "citattecken på raden, och sätt texten inom citattecken om den börjar med ett specialtecken.")
-
-
-def _mark(exc: yaml.YAMLError) -> Position:
-    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-    if mark is not None:
-        return mark.line + 1, mark.column + 1
-    return 1, getattr(exc, "position", 0) + 1
 
 
 MAX_CHARACTERS = 200_000
@@ -133,18 +115,20 @@ def load_text(path: str, text: str) -> tuple[Document | None, list[ContentError]
         return None, [refused]
     try:
         node, data = _parse(_FastLoader, text)
-    except (yaml.YAMLError, RecursionError):
+    except (yaml.YAMLError, RecursionError, ValueError, TypeError):
         try:  # parse again with the pure-Python loader, whose messages we know how to translate
             node, data = _parse(_Loader, text)
-        except yaml.YAMLError as exc:
-            return None, [ContentError(path, *_mark(exc), _yaml_message(exc))]
+        except (yaml.YAMLError, ValueError, TypeError) as exc:  # a bad `!!int x` tag fails in int()
+            return None, [ContentError(path, *syntax.explain(exc, text))]
         except RecursionError:
             return None, [ContentError(path, 1, 1, "YAML-fel: filen är för djupt nästlad. Förenkla strukturen.")]
     if node is None:
-        return None, [ContentError(path, 1, 1, "filen är tom. Fyll i fälten, se en annan fil i samma mapp.")]
-    doc = Document(path, data)
+        return None, [ContentError(path, 1, 1, "filen är tom. Fyll i fälten, börja med `namn:`; se en annan fil "
+                                               "i samma mapp.")]
+    doc = Document(path, data, text=text)
     errors: list[ContentError] = []
     _record(doc, node, (), errors)
+    errors += [ContentError(path, *lost) for lost in syntax.lost_text(text, node)]
     return doc, errors
 
 
@@ -164,6 +148,7 @@ def _position(node: Node | yaml.Event) -> Position:
 def _record(doc: Document, node: Node, loc: Loc, errors: list[ContentError]) -> None:
     """Record positions under `loc`; report keys written twice (PyYAML would silently keep the last)."""
     doc.values.setdefault(loc, _position(node))
+    doc.spans.setdefault(loc, (node.start_mark.index, node.end_mark.index))
     if isinstance(node, SequenceNode):
         for index, item in enumerate(node.value):
             _record(doc, item, (*loc, index), errors)

@@ -109,12 +109,20 @@ def yaml_errors(shown: str, text: str, kind: type[BaseModel] | None = None) -> l
     lines = text.splitlines()
     errors = []
     for loc, node in _scalars(root, ()):
-        checker = {"adress": safety.url_findings, "text": safety.plain_findings}.get(
+        checker = {"adress": _address_findings, "text": safety.plain_findings}.get(
             field_kind(kind, loc), safety.scan)
         for finding in checker(node.value):
             line, column = _file_position(node, finding, lines)
             errors.append(ContentError(shown, line, column, f"fältet `{field_name(loc)}` {finding.message}"))
     return errors
+
+
+ADDRESS = re.compile(r"^(https?://\S+|[^@\s]+@[^@\s]+\.[a-z]{2,})$")
+"""The model's own shape of a URL or e-mail field: a value outside it is the model's error, reported once."""
+
+
+def _address_findings(value: str) -> list[safety.Finding]:
+    return safety.url_findings(value) if ADDRESS.match(value.strip()) else []
 
 
 def field_kind(kind: type[BaseModel] | None, loc: tuple[int | str, ...]) -> str:
@@ -156,7 +164,7 @@ def _scalars(node: Node | None, loc: tuple[int | str, ...]):
             yield from _scalars(item, (*loc, index))
     elif isinstance(node, MappingNode):
         for key, value in node.value:
-            yield from _scalars(value, (*loc, key.value))
+            yield from _scalars(value, (*loc, key.value if isinstance(key, ScalarNode) else "?"))
 
 
 def _file_position(node: ScalarNode, finding: safety.Finding, lines: list[str]) -> tuple[int, int]:

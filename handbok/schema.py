@@ -1,9 +1,10 @@
 """JSON Schemas for the editor's autocomplete and hover help, generated from the content model.
 
 The pydantic models are the one source of truth: titles and descriptions come from their `Field(...)`s. On top,
-closed lists become enums: phases (already literals), calculator names and the ids of the roles, contacts and
-methods that exist in the content folder. So the schemas depend on the content too: `handbok new` rewrites them,
-`handbok schema` does it by hand, and the CI step `handbok schema --check` fails when they are out of date.
+closed lists become enums: phases (already literals) and calculator names, which change only with the code.
+References to other entries get the id pattern, not an enum of today's ids: then a new contact added in a web
+editor needs no regenerated schema, and `handbok schema --check` only fails when the model changed
+(docs/om/beslut.md).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from handbok.errors import ContentError
-from handbok.model import KINDS, HandbookMeta
+from handbok.model import ID_PATTERN, KINDS, HandbookMeta
 
 SCHEMA_DIALECT = "http://json-schema.org/draft-07/schema#"
 """Draft 7: the newest draft the Red Hat YAML extension fully supports. Pydantic's output (`$defs` reached by
@@ -50,23 +51,19 @@ def header(stem: str, nested: bool = True) -> str:
     return f"# yaml-language-server: $schema={prefix}schemas/{stem}.schema.json"
 
 
-def content_ids(content_dir: Path) -> dict[str, list[str]]:
-    """Ids of existing entries per folder (file names; validity is the check's business)."""
-    return {kind: sorted({p.stem for p in (content_dir / kind).glob("*.y*ml")}) for kind in KINDS}
-
-
-def build_all(content_dir: Path) -> dict[str, dict[str, Any]]:
+def build_all() -> dict[str, dict[str, Any]]:
     """Schema file stem -> schema, for every kind of content file."""
     from handbok.check import calculator_names
 
-    closed = {**content_ids(content_dir), "räknare": sorted(calculator_names())}
-    schemas = {stem: build(KINDS[kind], stem, closed) for kind, stem in KIND_NAMES.items()}
-    schemas[META_SCHEMA] = build(HandbookMeta, META_SCHEMA, closed)
+    calculators = sorted(calculator_names())
+    schemas = {stem: build(KINDS[kind], stem, calculators) for kind, stem in KIND_NAMES.items()}
+    schemas[META_SCHEMA] = build(HandbookMeta, META_SCHEMA, calculators)
     return schemas
 
 
-def build(model: type[BaseModel], stem: str, closed: dict[str, list[str]]) -> dict[str, Any]:
-    """One model's schema with Swedish titles, Markdown hover text and enums for the closed lists."""
+def build(model: type[BaseModel], stem: str, calculators: list[str]) -> dict[str, Any]:
+    """One model's schema with Swedish titles, Markdown hover text, calculator names as an enum and the id
+    pattern on references."""
     raw = copy.deepcopy(model.model_json_schema(by_alias=True))
     title, description = TITLES[stem]
     schema = {"$schema": SCHEMA_DIALECT, **raw, "title": title, "description": description}
@@ -76,8 +73,9 @@ def build(model: type[BaseModel], stem: str, closed: dict[str, list[str]]) -> di
         _describe(definition)
     _describe(schema)
     for alias, target in REFERENCES.items():
-        if alias in schema.get("properties", {}) and closed.get(target):
-            _add_enum(schema["properties"][alias], closed[target])
+        if alias in schema.get("properties", {}):
+            rule = {"enum": calculators} if target == "räknare" else {"pattern": ID_PATTERN.pattern}
+            _restrict(schema["properties"][alias], rule)
     return schema
 
 
@@ -88,23 +86,23 @@ def _describe(schema: dict[str, Any]) -> None:
             prop["markdownDescription"] = prop["description"]
 
 
-def _add_enum(prop: dict[str, Any], values: list[str]) -> None:
-    """Put the enum on the string part: the property itself, its list items, or the string of an `anyOf`."""
+def _restrict(prop: dict[str, Any], rule: dict[str, Any]) -> None:
+    """Put the rule on the string part: the property itself, its list items, or the string of an `anyOf`."""
     target = prop.get("items", prop)
     for option in target.get("anyOf", []):
         if option.get("type") == "string":
             target = option
-    target["enum"] = values
+    target.update(rule)
 
 
 def render(schema: dict[str, Any]) -> str:
     return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
 
 
-def write(root: Path, content_dir: Path) -> list[Path]:
+def write(root: Path) -> list[Path]:
     """Write every schema; returns the files that changed."""
     changed = []
-    for stem, schema in build_all(content_dir).items():
+    for stem, schema in build_all().items():
         path = schema_path(root, stem)
         if not path.exists() or path.read_text(encoding="utf-8") != render(schema):
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -113,9 +111,9 @@ def write(root: Path, content_dir: Path) -> list[Path]:
     return changed
 
 
-def stale(root: Path, content_dir: Path) -> list[Path]:
-    """Committed schemas that differ from what the model and the current content give."""
-    return [schema_path(root, stem) for stem, schema in build_all(content_dir).items()
+def stale(root: Path) -> list[Path]:
+    """Committed schemas that differ from what the model gives."""
+    return [schema_path(root, stem) for stem, schema in build_all().items()
             if not schema_path(root, stem).exists()
             or schema_path(root, stem).read_text(encoding="utf-8") != render(schema)]
 
@@ -129,13 +127,14 @@ def header_errors(content_dir: Path) -> list[ContentError]:
     errors = []
     expected = {content_dir / META_FILE: header(META_SCHEMA, nested=False)}
     for kind, stem in KIND_NAMES.items():
-        expected.update({path: header(stem) for path in (content_dir / kind).glob("*.y*ml")})
+        expected.update({path: header(stem) for path in (content_dir / kind).glob("*.yml")
+                         if ID_PATTERN.match(path.stem)})  # other files get their own error from the check
     for path, line in sorted(expected.items()):
         if not path.is_file():
             continue
         with path.open(encoding="utf-8-sig", errors="replace") as handle:
             first = handle.readline().rstrip("\r\n")
-        if first.strip() != line:
+        if first.strip() != line and path.stat().st_size > 0:  # an empty file gets its own error
             shown = f"{content_dir.name}/{path.relative_to(content_dir).as_posix()}"
             errors.append(ContentError(shown, 1, 1, f"första raden ska vara `{line}`, så att VS Code kan föreslå "
                                                     "fält och visa hjälp. Lägg till raden överst i filen "

@@ -14,10 +14,9 @@ ROOT = Path(__file__).resolve().parent.parent.parent
 
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
-    """A copy of handbook/ and schemas/ (and an empty docs/) laid out like the repository."""
-    shutil.copytree(ROOT / "handbook", tmp_path / "handbook")
-    shutil.copytree(ROOT / "schemas", tmp_path / "schemas")
-    (tmp_path / "docs").mkdir()
+    """A copy of handbook/, schemas/ and docs/ laid out like the repository (content links into the chapters)."""
+    for name in ("handbook", "schemas", "docs"):
+        shutil.copytree(ROOT / name, tmp_path / name)
     return tmp_path
 
 

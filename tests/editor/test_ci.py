@@ -24,6 +24,10 @@ def _documented() -> str:
         encoding="utf-8")
 
 
+SUMMARY_LINE = re.compile(r"^printf '[^']*' \"\$URL\" >> \"\$GITHUB_STEP_SUMMARY\"$", re.DOTALL)
+"""The one shell line that is not a handbook command: it writes the preview link into GitHub's job summary."""
+
+
 def _command(line: str) -> str:
     """`uv run handbok check --format gitlab > codequality.json || true` -> `uv run handbok check --format gitlab`."""
     return re.split(r"\s*(?:>|\|\||&&)", line, maxsplit=1)[0].strip()
@@ -32,7 +36,8 @@ def _command(line: str) -> str:
 def _commands() -> list[str]:
     github = yaml.safe_load(GITHUB.read_text(encoding="utf-8"))
     gitlab = yaml.safe_load(GITLAB.read_text(encoding="utf-8"))
-    steps = [step["run"] for job in github["jobs"].values() for step in job["steps"] if "run" in step]
+    steps = [step["run"] for job in github["jobs"].values() for step in job["steps"]
+             if "run" in step and not SUMMARY_LINE.match(step["run"])]
     scripts = gitlab["handboken"]["before_script"][1:] + gitlab["handboken"]["script"]
     hooks = [hook["entry"] for repo in yaml.safe_load(PRE_COMMIT.read_text(encoding="utf-8"))["repos"]
              for hook in repo["hooks"]]
@@ -54,7 +59,7 @@ def test_ci_runs_check_strict_build_and_link_check_on_both_platforms():
               for s in job["steps"] if "run" in s]
     gitlab = [_command(s) for s in yaml.safe_load(GITLAB.read_text(encoding="utf-8"))["handboken"]["script"]]
     for commands, fmt in ((github, "github"), (gitlab, "gitlab")):
-        assert f"uv run handbok check --format {fmt}" in commands
+        assert any(c.startswith(f"uv run handbok check --format {fmt}") for c in commands)
         assert "make build" in commands and "uv run handbok links site" in commands
         assert "uv run handbok schema --check" in commands
     assert "mkdocs build --strict" in (ROOT / "Makefile").read_text(encoding="utf-8")  # `make build` is strict
@@ -127,3 +132,30 @@ def test_codeowners_example_covers_every_content_folder():
     for folder in sorted(p for p in (ROOT / "handbook").iterdir() if p.is_dir()):
         assert f"/handbook/{folder.name}/" in rules, folder.name
     assert "/handbook/handbook.yml" in rules and "/docs/" in rules
+
+
+def test_github_job_summary_lists_every_error_and_links_the_preview(repo: Path, run, tmp_path: Path):
+    steps = yaml.safe_load(GITHUB.read_text(encoding="utf-8"))["jobs"]["kontroll"]["steps"]
+    runs = [step["run"] for step in steps if "run" in step]
+    assert 'uv run handbok check --format github --sammanfattning "$GITHUB_STEP_SUMMARY"' in runs
+    upload = next(step for step in steps if step.get("uses", "").startswith("actions/upload-artifact@"))
+    assert upload["with"]["path"] == "site/" and upload["id"] == "forhandsvisning"
+    assert any(SUMMARY_LINE.match(line) for line in runs)
+    for index in range(12):  # more than the ten annotations GitHub shows
+        (repo / "handbook" / "metoder" / f"fel-{index:02}.yml").write_text("namn: [\n", encoding="utf-8")
+    summary = tmp_path / "summary.md"
+    code, out, _ = run("check", "--format", "github", "--sammanfattning", str(summary),
+                       "--content", str(repo / "handbook"), "--docs", str(repo / "docs"))
+    rows = [line for line in summary.read_text(encoding="utf-8").splitlines() if line.startswith("| `")]
+    assert code == 1 and len(rows) == out.count("::error ") == 24  # each file: YAML error and missing first line
+    assert all(f"fel-{index:02}.yml" in summary.read_text(encoding="utf-8") for index in range(12))
+
+
+def test_gitlab_publishes_each_merge_request_as_a_pages_preview():
+    gitlab = yaml.safe_load(GITLAB.read_text(encoding="utf-8"))
+    preview = gitlab["forhandsvisning"]
+    assert preview["needs"] == [{"job": "handboken", "artifacts": True}]
+    assert preview["pages"]["path_prefix"] == "mr-$CI_MERGE_REQUEST_IID"
+    assert preview["environment"]["url"] == "$CI_PAGES_URL/mr-$CI_MERGE_REQUEST_IID/"
+    assert preview["script"] == ["mv site public"] and "site/" in gitlab["handboken"]["artifacts"]["paths"]
+    assert preview["rules"][0]["if"] == '$CI_PIPELINE_SOURCE == "merge_request_event"'

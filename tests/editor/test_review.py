@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime as dt
+import email
+import email.policy
 import io
 import re
 from pathlib import Path
 
-from handbok import review
+from handbok import cli, review, schema
 from handbok.check import check
 from handbok.handbook import add_months
 from handbok.pages import render_pages
@@ -41,21 +44,45 @@ def test_report_lists_overdue_and_soon_due_per_owner(repo: Path, run):
                        "--dagar", "30")
     assert code == 0
     blocks = {block.splitlines()[0]: block for block in out.split("\n\n")[1:]}
-    assert set(blocks) == {"Ägare: Kvalitetssamordnare (kvalitetssamordnare)",
-                           "Ägare: Kommundirektör (kommundirektor)"}
-    assert "försenad  2025-01-10" in blocks["Ägare: Kvalitetssamordnare (kvalitetssamordnare)"]
-    assert "snart     2026-06-20 (om 19 dagar)" in blocks["Ägare: Kommundirektör (kommundirektor)"]
+    samordnare = "Ägare: Kvalitetssamordnare (kvalitetssamordnare), kvalitet@exempelkommun.se"
+    direktor = "Ägare: Kommundirektör (kommundirektor), kvalitet@exempelkommun.se"
+    assert set(blocks) == {samordnare, direktor}
+    assert "försenad  2025-01-10" in blocks[samordnare]
+    assert "snart     2026-06-20 (om 19 dagar)" in blocks[direktor]
     assert out.startswith("Granskning 2026-06-01: 1 försenade, 1 inom 30 dagar.")
 
 
-def test_report_as_csv(repo: Path, run):
+def _csv_rows(repo: Path, capfdbinary) -> list[dict[str, str]]:
+    """Run `granskning --csv` and read its bytes as Swedish Excel does: UTF-8 with BOM, `;` between columns."""
+    code = cli.main(["granskning", "--csv", "--content", str(repo / "handbook"), "--idag", TODAY.isoformat()])
+    raw = capfdbinary.readouterr().out
+    assert code == 0 and raw.startswith(codecs.BOM_UTF8)
+    return list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
+
+
+def test_report_as_csv_for_swedish_excel(repo: Path, capfdbinary):
     _fresh(repo)
     _set(repo, "metoder/swot.yml", "senast_granskad", "2024-01-10")
-    code, out, _ = run("granskning", "--csv", "--content", str(repo / "handbook"), "--idag", TODAY.isoformat())
-    rows = list(csv.DictReader(io.StringIO(out)))
-    assert code == 0 and len(rows) == 1
-    assert rows[0]["id"] == "swot" and rows[0]["status"] == "försenad" and rows[0]["fil"] == "handbook/metoder/swot.yml"
-    assert int(rows[0]["dagar"]) == (dt.date(2025, 1, 10) - TODAY).days
+    _set(repo, "metoder/swot.yml", "namn", "SWOT-analys för å, ä och ö")
+    rows = _csv_rows(repo, capfdbinary)
+    assert len(rows) == 1 and list(rows[0]) == review.CSV_COLUMNS
+    row = rows[0]
+    assert row["id"] == "swot" and row["status"] == "försenad" and row["fil"] == "handbook/metoder/swot.yml"
+    assert row["namn"] == "SWOT-analys för å, ä och ö"
+    assert (row["ägare"], row["ägarens_namn"], row["ägarens_epost"]) == (
+        "kvalitetssamordnare", "Kvalitetssamordnare", "kvalitet@exempelkommun.se")
+    assert int(row["dagar"]) == (dt.date(2025, 1, 10) - TODAY).days
+
+
+def test_csv_lists_files_with_errors_first(repo: Path, capfdbinary):
+    _fresh(repo)
+    _set(repo, "metoder/swot.yml", "senast_granskad", "2024-01-10")
+    (repo / "handbook" / "metoder" / "riskanalys.yml").write_text(f"{schema.header('metod')}\nnamn: [\n",
+                                                                  encoding="utf-8")
+    rows = _csv_rows(repo, capfdbinary)
+    assert [(r["status"], r["fil"]) for r in rows] == [("fel", "handbook/metoder/riskanalys.yml"),
+                                                       ("försenad", "handbook/metoder/swot.yml")]
+    assert rows[0]["fel"].startswith("rad 2: YAML-fel i `namn`")
 
 
 def test_nothing_due_is_still_success(repo: Path, run):
@@ -64,10 +91,44 @@ def test_nothing_due_is_still_success(repo: Path, run):
     assert code == 0 and out.startswith("Inget behöver granskas")
 
 
-def test_invalid_content_is_reported_not_failed(repo: Path, run):
-    (repo / "handbook" / "metoder" / "swot.yml").write_text("namn: [\n", encoding="utf-8")
-    code, _, err = run("granskning", "--content", str(repo / "handbook"))
-    assert code == 0 and "handbok check" in err
+def test_report_comes_even_when_a_file_has_errors(repo: Path, run):
+    _fresh(repo)
+    _set(repo, "metoder/riskanalys.yml", "senast_granskad", "2024-01-10")
+    (repo / "handbook" / "metoder" / "swot.yml").write_text(f"{schema.header('metod')}\nnamn: [\n", encoding="utf-8")
+    code, out, _ = run("granskning", "--content", str(repo / "handbook"), "--idag", TODAY.isoformat())
+    assert code == 0
+    errors, report = out.split("\n\n", 1)
+    assert errors.startswith("1 fel i innehållet.") and "handbook/metoder/swot.yml:2:7:" in errors
+    assert report.startswith("Granskning 2026-06-01: 1 försenade") and "Riskanalys" in report
+
+
+def test_unreadable_handbook_yml_still_lists_the_errors(repo: Path, run):
+    (repo / "handbook" / "handbook.yml").write_text(f"{schema.header('handbok', nested=False)}\ntitel: [\n",
+                                                    encoding="utf-8")
+    code, out, err = run("granskning", "--content", str(repo / "handbook"))
+    assert code == 0 and out.startswith("handbook/handbook.yml:2:8: YAML-fel i `titel`")
+    assert "ingen rapport" in err
+
+
+def test_one_draft_email_per_owner(repo: Path, run, tmp_path: Path):
+    _fresh(repo)
+    _set(repo, "metoder/swot.yml", "senast_granskad", "2024-01-10")
+    _set(repo, "metoder/riskanalys.yml", "senast_granskad", "2024-02-10")
+    _set(repo, "metoder/riskanalys.yml", "ägare", "kvalitetssamordnare")
+    _set(repo, "kontakter/kommunsupport.yml", "senast_granskad", "2024-01-10")
+    _set(repo, "kontakter/kommunsupport.yml", "ägare", "kommundirektor")
+    code, _, err = run("granskning", "--content", str(repo / "handbook"), "--idag", TODAY.isoformat(),
+                       "--mejl", str(tmp_path / "utkast"))
+    assert code == 0 and "Skrev 2 e-postutkast" in err
+    drafts = {p.stem: email.message_from_bytes(p.read_bytes(), policy=email.policy.default)
+              for p in (tmp_path / "utkast").glob("*.eml")}
+    assert set(drafts) == {"kvalitetssamordnare", "kommundirektor"}
+    mine = drafts["kvalitetssamordnare"]
+    assert mine["To"] == "kvalitet@exempelkommun.se" and mine["X-Unsent"] == "1"
+    assert mine["Subject"] == "Dags att granska 2 sidor i kvalitetshandboken"
+    body = mine.get_content()
+    assert "SWOT-analys (metod)" in body and "Riskanalys (metod)" in body and "Kommunsupport" not in body
+    assert drafts["kommundirektor"]["Subject"] == "Dags att granska 1 sida i kvalitetshandboken"
 
 
 def test_interval_defaults_to_handbook_value(repo: Path):

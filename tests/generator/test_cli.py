@@ -40,7 +40,7 @@ def test_errors_exit_one_with_one_line_each_and_a_summary(content: Path) -> None
     result = run_check(content, FIXTURE / "docs")
     lines = result.stdout.splitlines()
     assert result.returncode == 1
-    assert lines[0].startswith("handbook/metoder/swot.yml:2:1: YAML-fel: ")
+    assert lines[0].startswith("handbook/metoder/swot.yml:1:7: YAML-fel i `namn`: ")
     assert all(line.startswith("handbook/roller/chef.yml:1:1: fältet `") for line in lines[1:-1])
     assert lines[-1] == f"{len(lines) - 1} fel i 2 filer."
     assert "Traceback" not in result.stdout + result.stderr
