@@ -12,6 +12,7 @@ import re
 from typing import Any
 
 from .spec import Field, Spec
+from .view import checklist, formula, view
 
 SPEC = Spec(
     name="smart",
@@ -103,6 +104,8 @@ MIN_WORDS = 5
 """Specific (Specifik): a goal with fewer words cannot say what, for whom and how much."""
 
 CRITERIA = ("specific", "measurable", "accepted", "realistic", "time_bound", "responsible")
+NAMES = {"specific": "Specifik", "measurable": "Mätbar", "accepted": "Accepterad", "realistic": "Realistisk",
+         "time_bound": "Tidsatt", "responsible": "Ansvarig"}
 
 
 def compute(values: dict[str, Any]) -> dict[str, Any]:
@@ -121,12 +124,18 @@ def compute(values: dict[str, Any]) -> dict[str, Any]:
     }
     score = sum(criteria[key]["met"] is True for key in CRITERIA)
     unanswered = sum(criteria[key]["met"] is None for key in CRITERIA)
+    message = f"{score} av 6 kriterier är uppfyllda" + (f", {unanswered} går inte att avgöra." if unanswered else ".")
     return {
         "ok": True,
         "criteria": criteria,
         "score": score,
         "unanswered": unanswered,
-        "message": f"{score} av 6 kriterier är uppfyllda" + (f", {unanswered} går inte att avgöra." if unanswered else "."),
+        "message": message,
+        "view": view(message, [
+            formula(f"Poäng = antal uppfyllda kriterier av 6 = {score}"),
+            checklist([(NAMES[key], criteria[key]["met"], criteria[key]["hint"], criteria[key]["evidence"])
+                       for key in CRITERIA]),
+        ]),
     }
 
 

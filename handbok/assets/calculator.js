@@ -3,7 +3,7 @@
 // tab, started by the head of the first page with a calculator (or here, after instant navigation
 // to one), kept across mkdocs-material's instant navigation. The worker runs
 // calculators.run(name, inputs) in Pyodide; this script serialises the forms, shows errors beside
-// their fields and renders the results in Swedish.
+// their fields and builds the result from the `view` that Python declares (calculators/view.py).
 (function () {
   "use strict";
   if (window.handbokCalc) return; // loaded twice: keep the first instance and its worker
@@ -11,8 +11,6 @@
   const scriptURL = document.currentScript.src;
   const DEBOUNCE_MS = 150;
   const SLOW_MS = 30000; // after this, say that loading is slow instead of showing progress forever
-  const number = new Intl.NumberFormat("sv-SE", { maximumFractionDigits: 2 });
-  const fixed2 = new Intl.NumberFormat("sv-SE", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   // Read by the tests and bench/browser.py: load state, worker count, timings.
   const state = { status: "idle", workers: 0, failure: "", via: null, readyMs: null, loadPyodideMs: null, lastComputeMs: null, longestTaskMs: 0 };
   const sentAt = new Map(); // request id -> performance.now() when posted
@@ -253,28 +251,55 @@
 
   // ---- results --------------------------------------------------------------------------------
 
+  // Shows errors, or the result's `view` (declared in Python, calculators/view.py). The result is
+  // built off-page first and swapped in whole; if building fails, a Swedish message replaces the
+  // old result so a stale result is never shown for new input.
   function show(calc, result) {
     const region = calc.querySelector(".handbok-calc__result");
     const unplaced = markErrors(calc, result.ok ? [] : result.errors);
-    if (!result.ok) {
-      region.innerHTML = errorSummary(calc, result.errors, unplaced);
-    } else {
-      const render = RENDERERS[calc.dataset.calc];
-      region.innerHTML = render ? render(result) : "";
+    let content;
+    let headline;
+    try {
+      content = result.ok ? renderView(result.view) : errorSummary(calc, result.errors, unplaced);
+      headline = result.ok ? result.view.headline : "Räknaren kan inte räkna ännu. Rätta felen i formuläret.";
+    } catch (error) {
+      console.error(error);
+      content = el("p", "handbok-calc__errors", "Resultatet kunde inte visas. Ladda om sidan och försök igen.");
+      headline = content.textContent;
     }
+    region.replaceChildren(content);
+    announce(calc, headline);
     performance.mark("handbok-calc-result");
+  }
+
+  // Only the headline goes to the live region: a screen reader hears a short summary, not the tables.
+  function announce(calc, text) {
+    const live = calc.querySelector(".handbok-calc__announce");
+    if (live && live.textContent !== text) live.textContent = text;
+  }
+
+  function el(tag, className, text) {
+    const node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined && text !== null) node.textContent = String(text);
+    return node;
+  }
+
+  function append(parent, children) {
+    children.forEach(function (child) { if (child) parent.appendChild(child); });
+    return parent;
   }
 
   // Puts each message beside its field; returns the messages that have no field on the form.
   function markErrors(calc, errors) {
-    calc.querySelectorAll("[data-error-for]").forEach(function (el) { el.textContent = ""; });
-    calc.querySelectorAll("[aria-invalid]").forEach(function (el) { el.removeAttribute("aria-invalid"); });
+    calc.querySelectorAll("[data-error-for]").forEach(function (box) { box.textContent = ""; });
+    calc.querySelectorAll("[aria-invalid]").forEach(function (node) { node.removeAttribute("aria-invalid"); });
     return errors.filter(function (error) {
       const box = calc.querySelector('[data-error-for="' + CSS.escape(error.field) + '"]');
       if (!box) return true;
       box.textContent = box.textContent ? box.textContent + " " + error.message : error.message;
-      calc.querySelectorAll('[name="' + CSS.escape(error.field) + '"]').forEach(function (el) {
-        el.setAttribute("aria-invalid", "true");
+      calc.querySelectorAll('[name="' + CSS.escape(error.field) + '"]').forEach(function (node) {
+        node.setAttribute("aria-invalid", "true");
       });
       const group = box.closest("fieldset");
       if (group && group.dataset.list === error.field) group.setAttribute("aria-invalid", "true");
@@ -283,176 +308,155 @@
   }
 
   function errorSummary(calc, errors, unplaced) {
-    const items = errors.map(function (error) {
-      const box = unplaced.indexOf(error) >= 0 ? null : calc.querySelector('[data-error-for="' + CSS.escape(error.field) + '"]');
-      const control = box && calc.querySelector('[name="' + CSS.escape(error.field) + '"]');
-      const target = control || (box && box.closest("fieldset"));
-      const text = esc(error.message);
-      return "<li>" + (target && target.id ? '<a href="#' + esc(target.id) + '">' + text + "</a>" : text) + "</li>";
+    const box = el("div", "handbok-calc__errors");
+    const intro = el("p");
+    append(intro, [el("strong", "", "Räknaren kan inte räkna ännu."), document.createTextNode(" Rätta det här först:")]);
+    const list = el("ul");
+    errors.forEach(function (error) {
+      const beside = unplaced.indexOf(error) >= 0 ? null : calc.querySelector('[data-error-for="' + CSS.escape(error.field) + '"]');
+      const control = beside && calc.querySelector('[name="' + CSS.escape(error.field) + '"]');
+      const target = control || (beside && beside.closest("fieldset"));
+      const item = el("li");
+      if (target && target.id) {
+        const link = el("a", "", error.message);
+        link.href = "#" + target.id;
+        item.appendChild(link);
+      } else {
+        item.textContent = error.message;
+      }
+      list.appendChild(item);
     });
-    return '<div class="handbok-calc__errors"><p><strong>Räknaren kan inte räkna ännu.</strong> ' +
-      "Rätta det här först:</p><ul>" + items.join("") + "</ul></div>";
+    return append(box, [intro, list]);
   }
 
-  function esc(value) {
-    return String(value).replace(/[&<>"']/g, function (c) {
-      return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c];
+  // The generic renderer: one element per block of the view.
+  function renderView(view) {
+    const root = el("div", "handbok-calc__view");
+    const headline = el("p", "handbok-calc__headline" + (view.verdict ? " handbok-calc__verdict--" + view.verdict : ""));
+    headline.appendChild(el("strong", "", view.headline));
+    root.appendChild(headline);
+    view.blocks.forEach(function (block) {
+      const render = BLOCKS[block.type];
+      if (!render) throw new Error("unknown block type " + block.type);
+      root.appendChild(render(block));
     });
+    return root;
   }
 
-  function num(value) {
-    return number.format(value);
-  }
-
-  function table(caption, head, rows) {
-    return scrollable("", caption, "<table><caption>" + caption + "</caption><thead><tr>" +
-      head.map(function (h) { return '<th scope="col">' + h + "</th>"; }).join("") + "</tr></thead><tbody>" +
-      rows.map(function (r) {
-        return "<tr>" + r.map(function (c, i) { return i === 0 ? '<th scope="row">' + c + "</th>" : "<td>" + c + "</td>"; }).join("") + "</tr>";
-      }).join("") + "</tbody></table>");
-  }
-
-  // Focusable and named, so that a keyboard user can scroll a table wider than a phone's screen.
-  function scrollable(extraClass, label, inner) {
-    return '<div class="handbok-calc__table' + extraClass + '" role="region" tabindex="0" aria-label="' +
-      esc(label) + '">' + inner + "</div>";
-  }
-
-  function formula(text) {
-    return '<p class="handbok-calc__formula">' + text + "</p>";
-  }
-
-  const RENDERERS = {
-    quality_gap: function (r) {
-      const verdicts = { below: "Under förväntan", meets: "Motsvarar förväntan", exceeds: "Över förväntan" };
-      const rows = r.items.map(function (item) {
-        return [esc(item.label), fixed2.format(item.k), num(item.gap)];
-      });
-      return '<p class="handbok-calc__headline handbok-calc__verdict--' + esc(r.verdict) + '"><strong>K = ' + fixed2.format(r.k) +
-        "</strong>, O − F = " + num(r.gap) + ": " + verdicts[r.verdict] + "</p>" +
-        "<p>" + esc(r.message) + "</p>" +
-        formula("K = O / F = " + num(r.experience_mean) + " / " + num(r.expectation_mean) + " = " + fixed2.format(r.k) +
-          "; O − F = " + num(r.experience_mean) + " − " + num(r.expectation_mean) + " = " + num(r.gap)) +
-        "<p>Räknat på " + r.n + (r.n === 1 ? " påstående" : " påståenden") +
-        (r.skipped ? " (" + r.skipped + " utan både O och F räknades inte)" : "") + ".</p>" +
-        table("K och O − F per påstående", ["Påstående", "K", "O − F"], rows);
+  const BLOCKS = {
+    text: function (b) { return el("p", "", b.text); },
+    formula: function (b) { return el("p", "handbok-calc__formula", b.text); },
+    subhead: function (b) { return el("p", "handbok-calc__subhead", b.text); },
+    table: renderTable,
+    ranking: function (b) {
+      return append(el("ol", "handbok-calc__ranking"), b.items.map(function (text) { return el("li", "", text); }));
     },
-    risk: renderRisk,
-    quality_map: renderQualityMap,
-    smart: renderSmart,
+    bars: renderBars,
+    heatmap: renderHeatmap,
+    checklist: renderChecklist,
   };
 
-  function renderRisk(r) {
-    const label = function (i) { return "R" + (i + 1); };
-    const rows = r.risks.map(function (risk, i) {
-      const after = risk.residual
-        ? num(risk.residual.value) + " (" + esc(risk.residual.level_label) + ")"
-        : "–";
-      return [label(i) + " " + esc(risk.name), num(risk.value) + " = " + risk.cell[0] + " × " + risk.cell[1],
-        levelBadge(risk), after];
-    });
-    const ranked = r.ranking.map(function (i) {
-      const risk = r.risks[i];
-      return "<li>" + label(i) + " " + esc(risk.name) + ": riskvärde " + num(risk.value) + ", " + esc(risk.level_label.toLowerCase()) + "</li>";
-    });
-    return formula("Riskvärde = sannolikhet × konsekvens") +
-      table("Riskvärde och nivå per risk", ["Risk", "Riskvärde", "Nivå", "Efter åtgärd"], rows) +
-      heatMap(r) +
-      '<p class="handbok-calc__subhead">Risker i prioritetsordning</p><ol class="handbok-calc__ranking">' + ranked.join("") + "</ol>";
+  // Focusable and named, so that a keyboard user can scroll a table wider than a phone's screen.
+  function scrollable(extraClass, label, table) {
+    const region = el("div", "handbok-calc__table" + extraClass);
+    region.setAttribute("role", "region");
+    region.tabIndex = 0;
+    region.setAttribute("aria-label", label);
+    region.appendChild(table);
+    return region;
   }
 
-  function levelBadge(placed) {
-    return '<span class="handbok-calc__level" style="background:' + esc(placed.color) + ";color:" + esc(placed.text_color) + '">' +
-      esc(placed.level_label) + "</span>";
+  function headerCell(text, scope) {
+    const th = el("th", "", text);
+    th.scope = scope;
+    return th;
   }
 
-  // The matrix as a table: highest probability on top, consequence left to right; each risk's
-  // label in its cell (′ marks the place after treatment). The caption is the text alternative.
-  function heatMap(r) {
-    const m = r.matrix;
-    const where = {};
-    const put = function (cell, text) {
-      const key = cell[0] + "," + cell[1];
-      (where[key] = where[key] || []).push(text);
-    };
-    r.risks.forEach(function (risk, i) {
-      put(risk.cell, "R" + (i + 1));
-      if (risk.residual) put(risk.residual.cell, "R" + (i + 1) + "′");
+  function colored(node, color, textColor) {
+    node.style.background = color;
+    node.style.color = textColor;
+    return node;
+  }
+
+  function cellContent(cell) {
+    if (typeof cell === "string") return document.createTextNode(cell);
+    return colored(el("span", "handbok-calc__level", cell.text), cell.color, cell.text_color);
+  }
+
+  function renderTable(b) {
+    const table = el("table");
+    table.appendChild(el("caption", "", b.caption));
+    const head = append(el("tr"), b.head.map(function (text) { return headerCell(text, "col"); }));
+    table.appendChild(append(el("thead"), [head]));
+    const body = el("tbody");
+    b.rows.forEach(function (cells) {
+      const tr = el("tr");
+      cells.forEach(function (cell, i) {
+        const node = i === 0 ? headerCell("", "row") : el("td");
+        node.appendChild(cellContent(cell));
+        tr.appendChild(node);
+      });
+      body.appendChild(tr);
     });
-    let body = "";
-    for (let p = m.size; p >= 1; p--) {
-      body += '<tr><th scope="row">' + p + " " + esc(m.probability_labels[p - 1]) + "</th>";
-      for (let c = 1; c <= m.size; c++) {
-        const cell = m.cells[p - 1][c - 1];
-        const names = where[p + "," + c] || [];
-        body += '<td style="background:' + esc(cell.color) + ";color:" + esc(cell.text_color) + '">' +
-          '<span class="handbok-calc__cell-level">' + esc(cell.level_label) + "</span>" +
-          (names.length ? " <strong>" + names.join(", ") + "</strong>" : "") + "</td>";
+    table.appendChild(body);
+    return scrollable("", b.caption, table);
+  }
+
+  // The matrix as a table; the caption is its text alternative.
+  function renderHeatmap(b) {
+    const table = el("table");
+    table.appendChild(el("caption", "", b.caption));
+    const head = append(el("tr"), [el("td", "", b.corner)].concat(b.columns.map(function (text) { return headerCell(text, "col"); })));
+    table.appendChild(append(el("thead"), [head]));
+    const body = el("tbody");
+    b.rows.forEach(function (row) {
+      const tr = append(el("tr"), [headerCell(row.label, "row")]);
+      row.cells.forEach(function (cell) {
+        const td = colored(el("td"), cell.color, cell.text_color);
+        td.appendChild(el("span", "handbok-calc__cell-level", cell.text));
+        if (cell.marks) append(td, [document.createTextNode(" "), el("strong", "", cell.marks)]);
+        tr.appendChild(td);
+      });
+      body.appendChild(tr);
+    });
+    table.appendChild(body);
+    return scrollable(" handbok-calc__heatmap", b.caption.split(":")[0], table);
+  }
+
+  // Horizontal bars in HTML rather than SVG, so that the labels keep the page's text size on a phone.
+  function renderBars(b) {
+    const chart = el("div", "handbok-calc__chart");
+    chart.setAttribute("role", "img");
+    chart.setAttribute("aria-label", b.description);
+    b.bars.forEach(function (item) {
+      const scale = el("span", "handbok-calc__bar-scale");
+      const fill = el("span", "handbok-calc__bar");
+      fill.style.width = item.share.toFixed(1) + "%";
+      scale.appendChild(fill);
+      if (item.marker !== undefined) {
+        const marker = el("span", "handbok-calc__bar-marker");
+        marker.style.left = item.marker.toFixed(1) + "%";
+        scale.appendChild(marker);
       }
-      body += "</tr>";
-    }
-    const head = '<tr><td></td>' + m.consequence_labels.map(function (label, c) {
-      return '<th scope="col">' + (c + 1) + " " + esc(label) + "</th>";
-    }).join("") + "</tr>";
-    const placed = r.risks.map(function (risk, i) {
-      return "R" + (i + 1) + " i sannolikhet " + risk.cell[0] + ", konsekvens " + risk.cell[1] +
-        (risk.residual ? " (efter åtgärd " + risk.residual.cell[0] + ", " + risk.residual.cell[1] + ")" : "");
-    }).join("; ");
-    return scrollable(" handbok-calc__heatmap", "Riskmatris " + m.label,
-      "<table><caption>Riskmatris " + esc(m.label) +
-      ": sannolikhet uppåt, konsekvens åt höger. " + esc(placed) + ". ′ = efter åtgärd.</caption>" +
-      "<thead>" + head + "</thead><tbody>" + body + "</tbody></table>");
-  }
-
-  // The six criteria as a checklist: met, not met or not decided, with evidence and hint.
-  function renderSmart(r) {
-    const names = [["specific", "Specifik"], ["measurable", "Mätbar"], ["accepted", "Accepterad"],
-      ["realistic", "Realistisk"], ["time_bound", "Tidsatt"], ["responsible", "Ansvarig"]];
-    const marks = { true: ["✓", "uppfyllt", "met"], false: ["✗", "inte uppfyllt", "unmet"], null: ["?", "ej bedömt", "unknown"] };
-    const items = names.map(function (pair) {
-      const c = r.criteria[pair[0]];
-      const mark = marks[String(c.met)];
-      return '<li class="handbok-calc__criterion handbok-calc__criterion--' + mark[2] + '">' +
-        '<span class="handbok-calc__mark" aria-hidden="true">' + mark[0] + "</span> " +
-        "<strong>" + pair[1] + "</strong>: " + mark[1] + ". " + esc(c.hint) +
-        (c.evidence && c.hint.indexOf(c.evidence) < 0 ? ' <span class="handbok-calc__evidence">Hittat: ”' + esc(c.evidence) + "”</span>" : "") + "</li>";
+      const track = append(el("span", "handbok-calc__bar-track"), [scale, el("span", "handbok-calc__bar-value", item.value)]);
+      append(chart, [el("span", "handbok-calc__bar-label", item.label), track]);
     });
-    return '<p class="handbok-calc__headline"><strong>' + esc(r.message) + "</strong></p>" +
-      formula("Poäng = antal uppfyllda kriterier av 6 = " + r.score) +
-      '<ul class="handbok-calc__checklist">' + items.join("") + "</ul>";
+    return append(el("div"), [el("p", "handbok-calc__subhead", b.title), chart]);
   }
 
-  function renderQualityMap(r) {
-    const basis = r.mode === "rank" ? "Vikterna kommer från rangen (poäng n + 1 − rang)." : "Vikterna är de angivna, omräknade så att de summerar till 1.";
-    const rows = r.factors.map(function (f) {
-      return [esc(f.name), num(f.weight), num(f.grade), num(f.target), num(f.gap), num(f.priority)];
+  // Criteria: met, not met or not decided, each with its hint and (when not in the hint) evidence.
+  function renderChecklist(b) {
+    const list = el("ul", "handbok-calc__checklist");
+    b.items.forEach(function (item) {
+      const li = el("li", "handbok-calc__criterion handbok-calc__criterion--" + item.state);
+      const mark = el("span", "handbok-calc__mark", item.mark);
+      mark.setAttribute("aria-hidden", "true");
+      append(li, [mark, document.createTextNode(" "), el("strong", "", item.name),
+        document.createTextNode(": " + item.status + ". " + item.text)]);
+      if (item.evidence) append(li, [document.createTextNode(" "), el("span", "handbok-calc__evidence", "Hittat: ”" + item.evidence + "”")]);
+      list.appendChild(li);
     });
-    return '<p class="handbok-calc__headline"><strong>Viktat index ' + num(r.index) + " av 100</strong>, viktat betyg " +
-      num(r.weighted_grade) + ", viktat målvärde " + num(r.weighted_target) + ", gap " + num(r.gap) + "</p>" +
-      formula("B = Σ vikt × betyg = " + num(r.weighted_grade) + "; M = Σ vikt × målvärde = " + num(r.weighted_target) +
-        "; gap = M − B = " + num(r.gap) + "; index = (B − 1) / 4 × 100 = " + num(r.index)) +
-      "<p>" + basis + "</p>" +
-      table("Vikt, betyg och gap per kvalitetsfaktor", ["Kvalitetsfaktor", "Vikt", "Betyg", "Målvärde", "Gap", "Prioritet (vikt × gap)"], rows) +
-      gapChart(r);
-  }
-
-  // Gaps (målvärde − betyg) as horizontal bars in priority order, on the scale's full range 0–4.
-  // HTML rather than SVG, so that the labels keep the page's text size on a narrow screen.
-  function gapChart(r) {
-    const order = r.priority_order.map(function (i) { return r.factors[i]; });
-    const described = order.map(function (f, n) {
-      return (n + 1) + ". " + f.name + ": gap " + num(f.gap) + ", prioritet " + num(f.priority);
-    }).join("; ");
-    const bars = order.map(function (f) {
-      const share = Math.max(0, Math.min(1, f.gap / 4)) * 100;
-      return '<span class="handbok-calc__bar-label">' + esc(f.name) + "</span>" +
-        '<span class="handbok-calc__bar-track"><span class="handbok-calc__bar" style="width: ' + share.toFixed(1) + '%"></span>' +
-        '<span class="handbok-calc__bar-value">' + num(f.gap) + "</span></span>";
-    }).join("");
-    return '<p class="handbok-calc__subhead">Gap per faktor i prioritetsordning</p>' +
-      '<div class="handbok-calc__chart" role="img" ' +
-      'aria-label="' + esc("Stapeldiagram, gap mellan målvärde och betyg i prioritetsordning: " + described) + '">' +
-      bars + "</div>";
+    return list;
   }
 
   // ---- start ----------------------------------------------------------------------------------
