@@ -139,13 +139,299 @@
       compute(calc);
     });
     form.addEventListener("click", timed(function (event) {
-      const button = event.target.closest("button[data-add], button[data-remove]");
+      const button = event.target.closest("button[data-add], button[data-remove], button[data-action]");
       if (!button) return;
       if (button.hasAttribute("data-add")) addRow(button.closest("[data-list]"));
-      else removeRow(button.closest("[data-row]"));
+      else if (button.hasAttribute("data-remove")) removeRow(button.closest("[data-row]"));
+      else ACTIONS[button.dataset.action](calc);
       later();
     }));
-    form.querySelectorAll("[data-list]").forEach(renumber);
+    form.querySelectorAll("[data-list]").forEach(function (list) {
+      list.dataset.initial = String(list.querySelectorAll(".handbok-calc__rows > [data-row]").length);
+      renumber(list);
+    });
+    restore(calc);
+    form.querySelector(".handbok-calc__tools").hidden = false;
+  }
+
+  // ---- the reader's input: kept in this tab only (sessionStorage), never sent anywhere ----------
+
+  function storageKey(calc) {
+    return "handbok-calc:" + location.pathname + "#" + calc.id;
+  }
+
+  function snapshot(form) {
+    const rows = {};
+    form.querySelectorAll("[data-list]").forEach(function (list) {
+      rows[list.dataset.list] = list.querySelectorAll(".handbok-calc__rows > [data-row]").length;
+    });
+    const values = {};
+    Array.prototype.forEach.call(form.elements, function (control) {
+      if (!control.name || (control.type === "radio" && !control.checked)) return;
+      values[control.name] = control.value;
+    });
+    return { rows: rows, values: values };
+  }
+
+  function save(calc) {
+    const form = calc.querySelector("form");
+    try {
+      if (isEmpty(form)) sessionStorage.removeItem(storageKey(calc));
+      else sessionStorage.setItem(storageKey(calc), JSON.stringify(snapshot(form)));
+    } catch (error) {
+      // storage full or turned off: the form still works, it is just not kept
+    }
+  }
+
+  function restore(calc) {
+    let saved = null;
+    try {
+      saved = JSON.parse(sessionStorage.getItem(storageKey(calc)) || "null");
+    } catch (error) {
+      saved = null;
+    }
+    if (saved && saved.values) fillForm(calc, saved);
+  }
+
+  // Sets the form to `state` ({rows: {list: count}, values: {name: value}}): rows first, so every
+  // named field exists, then every value (fields not in `state` are emptied).
+  function fillForm(calc, state) {
+    const form = calc.querySelector("form");
+    form.querySelectorAll("[data-list]").forEach(function (list) {
+      const wanted = state.rows && state.rows[list.dataset.list];
+      setRowCount(list, wanted === undefined ? Number(list.dataset.initial) : wanted);
+    });
+    form.reset();
+    Array.prototype.forEach.call(form.elements, function (control) {
+      if (!control.name || !(control.name in state.values)) return;
+      const value = String(state.values[control.name]);
+      if (control.type === "radio") control.checked = control.value === value;
+      else if (control.tagName !== "SELECT" || control.querySelector('option[value="' + CSS.escape(value) + '"]')) control.value = value;
+    });
+  }
+
+  function setRowCount(list, count) {
+    const limit = Math.max(Number(list.dataset.min), Math.min(Number(list.dataset.max), count));
+    const rows = list.querySelector(".handbok-calc__rows");
+    while (rows.children.length > limit) rows.lastElementChild.remove();
+    while (rows.children.length < limit) rows.appendChild(list.querySelector("template").content.cloneNode(true));
+    renumber(list);
+  }
+
+  // Nothing typed or chosen: no text in any field and no yes/no answered.
+  function isEmpty(form) {
+    return !Array.prototype.some.call(form.elements, function (control) {
+      if (control.type === "radio") return control.checked && control.value !== "";
+      return (control.tagName === "TEXTAREA" || control.type === "text" || control.type === "date") && control.value.trim() !== "";
+    });
+  }
+
+  // The SPEC's example (data-example on the calculator) as form state: rows, and a value per named
+  // field, numbers with a decimal comma as a reader types them. A list of values that the form
+  // takes in one field (NPS answers) becomes "10, 9, 8".
+  function exampleState(calc) {
+    const form = calc.querySelector("form");
+    const state = { rows: {}, values: {} };
+    const hasField = function (name) { return Boolean(form.querySelector('[name="' + CSS.escape(name) + '"]')); };
+    const put = function (path, value) {
+      if (value === null || value === undefined) return;
+      if (Array.isArray(value)) {
+        if (form.querySelector('[data-list="' + CSS.escape(path) + '"]')) state.rows[path] = value.length;
+        if (hasField(path)) state.values[path] = value.map(scalar).join(", ");
+        else value.forEach(function (item, i) { put(path + "[" + i + "]", item); });
+      } else if (typeof value === "object") {
+        Object.keys(value).forEach(function (key) { put(path + "." + key, value[key]); });
+      } else {
+        state.values[path] = scalar(value);
+      }
+    };
+    const example = JSON.parse(calc.dataset.example);
+    Object.keys(example).forEach(function (key) { put(key, example[key]); });
+    return state;
+  }
+
+  function scalar(value) {
+    return typeof value === "number" ? String(value).replace(".", ",") : String(value);
+  }
+
+  const ACTIONS = {
+    example: function (calc) { fillForm(calc, exampleState(calc)); },
+    clear: function (calc) {
+      fillForm(calc, { values: {} });
+      markErrors(calc, []);
+    },
+    download: downloadCSV,
+    upload: function (calc) { fileInput(calc).click(); },
+    print: printResult,
+  };
+
+  // ---- results to take away: CSV for Swedish Excel, and print --------------------------------
+
+  const shownViews = new WeakMap(); // calculator element -> the view its result region shows
+
+  function calcTitle(calc) {
+    return calc.querySelector(".handbok-calc__title").textContent.replace(/^Räknare: /, "");
+  }
+
+  function today() {
+    const now = new Date();
+    return now.getFullYear() + "-" + String(now.getMonth() + 1).padStart(2, "0") + "-" + String(now.getDate()).padStart(2, "0");
+  }
+
+  // The form's filled-in fields as [name, label, value]; a radio answer as its label (Ja, Nej).
+  function filledFields(form) {
+    const rows = [];
+    Array.prototype.forEach.call(form.elements, function (control) {
+      if (!control.name || (control.type === "radio" && !control.checked) || control.value === "") return;
+      const label = control.type === "radio"
+        ? control.closest("fieldset").querySelector("legend").textContent
+        : (form.querySelector('label[for="' + CSS.escape(control.id) + '"]') || {}).textContent || control.name;
+      const row = control.closest("[data-row]");
+      const where = row ? row.querySelector("legend").textContent.trim() + ": " : "";
+      const shown = control.type === "radio" ? control.parentNode.textContent.trim()
+        : control.tagName === "SELECT" ? control.selectedOptions[0].textContent : control.value;
+      rows.push([control.name, where + label.replace(" (valfritt)", "").trim(), control.value, shown]);
+    });
+    return rows;
+  }
+
+  // The result's view as CSV rows: headline, notices, then each block in order.
+  function viewRows(view) {
+    const rows = [[view.headline]];
+    (view.notices || []).forEach(function (notice) { rows.push([notice]); });
+    view.blocks.forEach(function (block) {
+      rows.push([]);
+      if (block.type === "table") {
+        rows.push([block.caption], block.head);
+        block.rows.forEach(function (cells) { rows.push(cells.map(function (c) { return typeof c === "string" ? c : c.text; })); });
+      } else if (block.type === "heatmap") {
+        rows.push([block.caption], [block.corner].concat(block.columns));
+        block.rows.forEach(function (row) {
+          rows.push([row.label].concat(row.cells.map(function (c) { return c.text + (c.marks ? " " + c.marks : ""); })));
+        });
+      } else if (block.type === "bars") {
+        rows.push([block.title]);
+        block.bars.forEach(function (bar) { rows.push([bar.label, bar.value]); });
+      } else if (block.type === "ranking") {
+        block.items.forEach(function (item, i) { rows.push([String(i + 1), item]); });
+      } else if (block.type === "checklist") {
+        block.items.forEach(function (item) { rows.push([item.name, item.status, item.text]); });
+      } else {
+        rows.push([block.text]);
+      }
+    });
+    return rows;
+  }
+
+  // One cell: quoted when needed; a leading = + - @ is neutralised so Excel never runs it as a formula.
+  function csvCell(value) {
+    let text = String(value === undefined || value === null ? "" : value);
+    if (/^[=+\-@\t\r]/.test(text)) text = "'" + text;
+    return /[";\n\r]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
+  }
+
+  function toCSV(calc) {
+    const rows = [["Räknare", calcTitle(calc)], ["Räknarens namn", calc.dataset.calc], ["Datum", today()], [],
+      ["Indata"], ["Fält", "Beskrivning", "Värde"]];
+    filledFields(calc.querySelector("form")).forEach(function (f) { rows.push([f[0], f[1], f[2]]); });
+    rows.push([], ["Resultat"]);
+    const view = shownViews.get(calc);
+    if (view) viewRows(view).forEach(function (row) { rows.push(row); });
+    return "\uFEFF" + rows.map(function (row) { return row.map(csvCell).join(";"); }).join("\r\n") + "\r\n";
+  }
+
+  function downloadCSV(calc) {
+    const blob = new Blob([toCSV(calc)], { type: "text/csv;charset=utf-8" });
+    const link = el("a");
+    link.href = URL.createObjectURL(blob);
+    link.download = calc.dataset.calc + "-" + today() + ".csv";
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
+  }
+
+  function parseCSV(text) {
+    const rows = [[]];
+    let cell = "";
+    let quoted = false;
+    for (let i = 0; i < text.length; i++) {
+      const c = text[i];
+      if (quoted) {
+        if (c === '"' && text[i + 1] === '"') { cell += '"'; i++; }
+        else if (c === '"') quoted = false;
+        else cell += c;
+      } else if (c === '"') quoted = true;
+      else if (c === ";") { rows[rows.length - 1].push(cell); cell = ""; }
+      else if (c === "\n" || c === "\r") {
+        if (c === "\r" && text[i + 1] === "\n") i++;
+        rows[rows.length - 1].push(cell); cell = ""; rows.push([]);
+      } else cell += c;
+    }
+    rows[rows.length - 1].push(cell);
+    return rows;
+  }
+
+  // Reads back a file from "Ladda ned CSV": the Indata section becomes the form again.
+  function readCSV(calc, text) {
+    const rows = parseCSV(text.replace(/^\uFEFF/, ""));
+    const name = rows.find(function (row) { return row[0] === "Räknarens namn"; });
+    if (!name || name[1] !== calc.dataset.calc) {
+      throw new Error(name ? "Filen hör till en annan räknare (" + name[1] + ")." : "Filen är inte en sparad räknare från handboken.");
+    }
+    const start = rows.findIndex(function (row) { return row[0] === "Fält"; });
+    const state = { rows: {}, values: {} };
+    for (let i = start + 1; i < rows.length && rows[i].length >= 3; i++) {
+      const field = rows[i][0];
+      state.values[field] = rows[i][2].replace(/^'(?=[=+\-@\t\r])/, "");
+      const match = /^([^[]+)\[(\d+)\]\./.exec(field);
+      if (match) state.rows[match[1]] = Math.max(state.rows[match[1]] || 0, Number(match[2]) + 1);
+    }
+    fillForm(calc, state);
+  }
+
+  function fileInput(calc) {
+    let input = calc.querySelector(".handbok-calc__file");
+    if (input) return input;
+    input = el("input", "handbok-calc__file");
+    input.type = "file";
+    input.accept = ".csv,text/csv";
+    input.hidden = true;
+    input.addEventListener("change", function () {
+      const file = input.files[0];
+      if (!file) return;
+      file.text().then(function (text) {
+        try {
+          readCSV(calc, text);
+          setStatus(calc, "");
+          compute(calc);
+        } catch (error) {
+          setStatus(calc, "Filen kunde inte läsas in. " + error.message, true);
+        }
+        input.value = "";
+      });
+    });
+    calc.appendChild(input);
+    return input;
+  }
+
+  // Prints only this calculator's result, under a header with its title, the date and the inputs.
+  function printResult(calc) {
+    const header = calc.querySelector(".handbok-calc__print");
+    const list = el("dl", "handbok-calc__print-inputs");
+    filledFields(calc.querySelector("form")).forEach(function (f) { append(list, [el("dt", "", f[1]), el("dd", "", f[3])]); });
+    header.replaceChildren(el("p", "handbok-calc__print-title", calcTitle(calc)), el("p", "", "Utskrivet " + today()),
+      el("p", "handbok-calc__subhead", "Indata"), list, el("p", "handbok-calc__subhead", "Resultat"));
+    header.hidden = false;
+    document.documentElement.classList.add("handbok-printing");
+    calc.classList.add("handbok-calc--printing");
+    window.addEventListener("afterprint", function done() {
+      window.removeEventListener("afterprint", done);
+      document.documentElement.classList.remove("handbok-printing");
+      calc.classList.remove("handbok-calc--printing");
+      header.hidden = true;
+    });
+    window.print();
   }
 
   function setStatus(calc, message, isError) {
@@ -195,7 +481,8 @@
       });
     });
     const count = rows.length;
-    list.querySelector("[data-add]").disabled = count >= Number(list.dataset.max);
+    const add = list.querySelector("[data-add]");
+    if (add) add.disabled = count >= Number(list.dataset.max);
     list.querySelectorAll("[data-remove]").forEach(function (button) {
       button.disabled = count <= Number(list.dataset.min);
     });
@@ -208,7 +495,15 @@
   // ---- computing ------------------------------------------------------------------------------
 
   function compute(calc) {
+    save(calc);
     if (state.status !== "ready") return;
+    if (isEmpty(calc.querySelector("form"))) {
+      markErrors(calc, []);
+      setShownView(calc, null);
+      calc.querySelector(".handbok-calc__result").replaceChildren(el("p", "handbok-calc__empty",
+        "Fyll i formuläret, så visas resultatet här. Vill du se hur det fungerar, välj ”Fyll i exempel”."));
+      return;
+    }
     const id = nextId++;
     latest.set(calc, id);
     pending.set(id, calc);
@@ -268,8 +563,16 @@
       headline = content.textContent;
     }
     region.replaceChildren(content);
+    setShownView(calc, result.ok && region.querySelector(".handbok-calc__view") ? result.view : null);
     announce(calc, headline);
     performance.mark("handbok-calc-result");
+  }
+
+  // Download and print need a result; they say so by being disabled without one.
+  function setShownView(calc, view) {
+    if (view) shownViews.set(calc, view);
+    else shownViews.delete(calc);
+    calc.querySelectorAll("[data-needs-result]").forEach(function (button) { button.disabled = !view; });
   }
 
   // Only the headline goes to the live region: a screen reader hears a short summary, not the tables.
@@ -335,6 +638,7 @@
     const headline = el("p", "handbok-calc__headline" + (view.verdict ? " handbok-calc__verdict--" + view.verdict : ""));
     headline.appendChild(el("strong", "", view.headline));
     root.appendChild(headline);
+    (view.notices || []).forEach(function (notice) { root.appendChild(el("p", "handbok-calc__notice", notice)); });
     view.blocks.forEach(function (block) {
       const render = BLOCKS[block.type];
       if (!render) throw new Error("unknown block type " + block.type);
