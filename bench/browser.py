@@ -4,7 +4,9 @@ Measures, on the built site served from 127.0.0.1 (cold cache per sample: a fres
 - first result: navigation start -> first result after the reader filled a form (risk page);
 - floor: bare `loadPyodide` in a module worker on a blank page of the same origin (the call alone,
   which the goal uses, and from navigation to its end: what any page must at least spend);
-- warm recompute: round trip page -> worker -> rendered result, median and p95 over 100 inputs;
+- warm recompute: round trip page -> worker -> rendered result, median and p95 over 100 inputs,
+  with 1, 10 and 50 risks (goal: p95 <= 16 ms at 50), and the longest run of the widget's own
+  code while it renders those 50-risk results (goal: <= 16 ms);
 - bytes served on a calculator page and on a page without one (and what gzip would make of them);
 - main-thread blocking: the longest run of the widget's own handlers (timed in calculator.js; the
   goal), and the longest tasks of the whole page (PerformanceObserver "longtask", tasks >= 50 ms)
@@ -34,8 +36,10 @@ from tests.browser.server import CHROMIUM, CHROMIUM_ARGS, serve
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results" / "browser.json"
 CALC_PAGE = "metoder/riskanalys/"
-PLAIN_PAGE = "metoder/swot/"
-GOALS = {"first_result_vs_floor": 1.15, "recompute_p95_ms": 30.0, "longest_task_ms": 50.0}
+PLAIN_PAGE = "metoder/dmaic/"
+GOALS = {"first_result_vs_floor": 1.15, "recompute_p95_ms": 16.0, "longest_task_ms": 16.0}
+ROW_COUNTS = (1, 10, 50)
+"""Recompute is measured with this many risks; the goals apply to the largest."""
 TIMEOUT_MS = 120_000
 
 LONGTASKS = """
@@ -137,8 +141,28 @@ def floor(browser: Browser, base: str, site: Path) -> dict:
     return times
 
 
+def load_rows(page: Page, base: str, rows: int) -> None:
+    """Open the risk page with `rows` risks filled in, as the widget keeps a reader's input in
+    sessionStorage, and wait for their result."""
+    page.goto(base + CALC_PAGE)
+    values = {}
+    for i in range(rows):
+        values.update({f"risks[{i}].name": f"Risk {i + 1}", f"risks[{i}].probability": str(1 + i % 4),
+                       f"risks[{i}].consequence": str(1 + (i // 4) % 4)})
+    page.evaluate("""([rows, values]) => {
+        const calc = document.querySelector('.handbok-calc[data-calc="risk"]');
+        sessionStorage.setItem("handbok-calc:" + location.pathname + "#" + calc.id,
+                               JSON.stringify({rows: {risks: rows}, values: values}));
+    }""", [rows, values])
+    page.reload()
+    page.wait_for_function("window.handbokCalc.status === 'ready'", timeout=TIMEOUT_MS)
+    page.locator(".handbok-calc__ranking li").nth(rows - 1).wait_for(timeout=TIMEOUT_MS)
+
+
 def recompute(page: Page, count: int = 100) -> dict:
-    """Warm round trips: change a field, wait for the new result, read the widget's own timing."""
+    """Warm round trips: change a field, wait for the new result, read the widget's own timing.
+    Also the longest run of the widget's own code (handlers, rendering) during those rounds."""
+    page.evaluate("window.handbokCalc.longestTaskMs = 0")
     calc = page.locator('.handbok-calc[data-calc="risk"]')
     field = calc.locator(".handbok-calc__rows > [data-row]").first.get_by_label("Sannolikhet", exact=True)
     field_id = field.get_attribute("id")
@@ -162,6 +186,7 @@ def recompute(page: Page, count: int = 100) -> dict:
         "recompute_median_ms": statistics.median(times),
         "recompute_p95_ms": percentile(times, 95),
         "input_to_result_median_ms": statistics.median(with_debounce),
+        "widget_longest_task_ms": page.evaluate("window.handbokCalc.longestTaskMs"),
     }
 
 
@@ -205,12 +230,11 @@ def run(site: Path, samples: int) -> dict:
             firsts.append(first_result(browser, base))
         context, outside = new_context(browser)
         page = context.new_page()
-        page.goto(base + CALC_PAGE)
-        page.wait_for_function("window.handbokCalc.status === 'ready'", timeout=TIMEOUT_MS)
-        page.locator(".handbok-calc__result table").first.wait_for()
-        warm = recompute(page)
+        by_rows = {}
+        for rows in ROW_COUNTS:
+            load_rows(page, base, rows)
+            by_rows[rows] = recompute(page)
         longest = page.evaluate(LONGEST)
-        widget_longest = page.evaluate("window.handbokCalc.longestTaskMs")
         context.close()
         assert not outside, outside
         calc_bytes = page_bytes(browser, base, site, CALC_PAGE)
@@ -241,8 +265,11 @@ def run(site: Path, samples: int) -> dict:
         "floor_from_navigation_ms": statistics.median(from_navigation),
         "floor_from_navigation_samples_ms": from_navigation,
         "first_result_vs_floor_from_navigation": statistics.median(navigation_ratios),
-        **warm,
-        "longest_task_ms": max(widget_longest, calc_bytes["widget_longest_task_ms"]),
+        "recompute_by_rows": by_rows,
+        **{key: by_rows[ROW_COUNTS[-1]][key] for key in ("recompute_median_ms", "recompute_p95_ms",
+                                                         "input_to_result_median_ms")},
+        "longest_task_ms": by_rows[ROW_COUNTS[-1]]["widget_longest_task_ms"],
+        "page_load_widget_longest_task_ms": calc_bytes["widget_longest_task_ms"],
         "longest_task_after_calculator_start_ms": max(longest["calculator"],
                                                       calc_bytes["longest_task_after_calculator_start_ms"]),
         "longest_task_page_load_ms": {"calculator_page": max(longest["all"], calc_bytes["longest_task_ms"]),
@@ -255,7 +282,7 @@ def run(site: Path, samples: int) -> dict:
 def report(result: dict) -> str:
     checks = {
         "first_result_vs_floor": result["first_result_vs_floor"] <= GOALS["first_result_vs_floor"],
-        "recompute_p95_ms": result["recompute_p95_ms"] < GOALS["recompute_p95_ms"],
+        "recompute_p95_ms": result["recompute_p95_ms"] <= GOALS["recompute_p95_ms"],
         "longest_task_ms": result["longest_task_ms"] <= GOALS["longest_task_ms"],
     }
     result["goals"] = {key: {"goal": GOALS[key], "value": result[key], "met": ok} for key, ok in checks.items()}
@@ -271,14 +298,18 @@ def report(result: dict) -> str:
         ("Första resultat / golv (median av paren)", f"{result['first_result_vs_floor']:.2f}",
          f"mål ≤ {GOALS['first_result_vs_floor']}: {'uppfyllt' if checks['first_result_vs_floor'] else 'EJ uppfyllt'}"),
         ("Första resultat / golv från navigering", f"{result['first_result_vs_floor_from_navigation']:.2f}", ""),
-        ("Omräkning, median", f"{result['recompute_median_ms']:.1f} ms", ""),
-        ("Omräkning, p95 (100 indata)", f"{result['recompute_p95_ms']:.1f} ms",
-         f"mål < {GOALS['recompute_p95_ms']:.0f} ms: {'uppfyllt' if checks['recompute_p95_ms'] else 'EJ uppfyllt'}"),
+        *[(f"Omräkning med {rows} {'risk' if rows == 1 else 'risker'}, median / p95",
+           f"{warm['recompute_median_ms']:.1f} / {warm['recompute_p95_ms']:.1f} ms", "100 indata")
+          for rows, warm in result["recompute_by_rows"].items()],
+        (f"Omräkning med {ROW_COUNTS[-1]} risker, p95", f"{result['recompute_p95_ms']:.1f} ms",
+         f"mål ≤ {GOALS['recompute_p95_ms']:.0f} ms: {'uppfyllt' if checks['recompute_p95_ms'] else 'EJ uppfyllt'}"),
         ("Indata till resultat inkl. 150 ms väntan, median", f"{result['input_to_result_median_ms']:.0f} ms", ""),
         ("Längsta uppgift i huvudtråden efter räknarstart (alla skript)",
          f"{result['longest_task_after_calculator_start_ms']:.0f} ms", "longtask; räknaren startar före temat"),
-        ("Längsta uppgift i räknarens egen kod", f"{result['longest_task_ms']:.1f} ms",
+        (f"Längsta uppgift i räknarens egen kod, {ROW_COUNTS[-1]} risker", f"{result['longest_task_ms']:.1f} ms",
          f"mål ≤ {GOALS['longest_task_ms']:.0f} ms: {'uppfyllt' if checks['longest_task_ms'] else 'EJ uppfyllt'}"),
+        ("Längsta uppgift i räknarens egen kod vid sidladdning", f"{result['page_load_widget_longest_task_ms']:.1f} ms",
+         ""),
         ("Längsta uppgift vid sidladdning, med / utan räknare",
          f"{result['longest_task_page_load_ms']['calculator_page']:.0f} / "
          f"{result['longest_task_page_load_ms']['plain_page']:.0f} ms", "mkdocs-material och HTML-tolkning"),

@@ -11,11 +11,13 @@ import json
 from types import ModuleType
 from typing import Any
 
-from . import quality_gap, quality_map, risk, smart
+from . import complaint_deadline, hme, nps, pick, project_criteria, quality_gap, quality_map, risk, siq, smart
 from .matrices import BUILT_IN
+from .rows import drop_blank_rows, renumber_errors, with_notices
 from .spec import Spec, error, validate
 
-_MODULES: dict[str, ModuleType] = {module.SPEC.name: module for module in (quality_gap, risk, smart, quality_map)}
+_MODULES: dict[str, ModuleType] = {module.SPEC.name: module for module in (
+    quality_gap, risk, smart, quality_map, nps, hme, pick, siq, project_criteria, complaint_deadline)}
 NAMES: tuple[str, ...] = tuple(_MODULES)
 SPECS: dict[str, Spec] = {name: module.SPEC for name, module in _MODULES.items()}
 
@@ -35,15 +37,18 @@ def spec(name: object) -> dict[str, Any] | None:
 
 def run(name: object, inputs: object) -> dict[str, Any]:
     """Validate `inputs` for calculator `name` and compute: `{"ok": true, ...}` or
-    `{"ok": false, "errors": [...]}`. Never raises on any input."""
+    `{"ok": false, "errors": [...]}`. Never raises on any input. Blank list rows are skipped
+    with a notice (calculators.rows)."""
     if not isinstance(name, str) or name not in _MODULES:
         names = ", ".join(NAMES)
         return _failure([error("name", f"Det finns ingen räknare med det namnet. Välj en av: {names}.")])
     module = _MODULES[name]
+    inputs, kept, notices = drop_blank_rows(module.SPEC, inputs)
     values, errors = validate(module.SPEC, inputs)
-    if errors:
-        return _failure(errors)
-    return module.compute(values)
+    result = _failure(errors) if errors else module.compute(values)
+    if not result["ok"]:
+        return _failure(renumber_errors(result["errors"], kept))
+    return with_notices(result, notices)
 
 
 def _failure(errors: list[dict[str, str]]) -> dict[str, Any]:

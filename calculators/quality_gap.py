@@ -11,6 +11,7 @@ from typing import Any
 
 from .numbers import rounded
 from .spec import Field, Spec, error
+from .view import fixed, formula, num, table, text, view
 
 SPEC = Spec(
     name="quality_gap",
@@ -65,7 +66,7 @@ def compute(values: dict[str, Any]) -> dict[str, Any]:
     verdict = _verdict(k)
     gaps = [(row["experience"] - row["expectation"], i) for i, row in complete]
     worst_gap, worst_index = min(gaps)
-    return {
+    result = {
         "ok": True,
         "k": rounded(k),
         "gap": rounded(experience - expectation),
@@ -79,6 +80,28 @@ def compute(values: dict[str, Any]) -> dict[str, Any]:
         "items": [_item(i, row) for i, row in complete],
         "largest_gap": worst_index if worst_gap < 0 else None,
     }
+    return {**result, "view": _view(result)}
+
+
+_VERDICTS = {"below": "Under förväntan", "meets": "Motsvarar förväntan", "exceeds": "Över förväntan"}
+
+
+def _view(r: dict[str, Any]) -> dict[str, Any]:
+    """Headline with verdict, the formula with the reader's means, and K and O − F per item."""
+    o, f = num(r["experience_mean"]), num(r["expectation_mean"])
+    counted = f"Räknat på {r['n']} {'påstående' if r['n'] == 1 else 'påståenden'}"
+    skipped = f" ({r['skipped']} utan både O och F räknades inte)" if r["skipped"] else ""
+    return view(
+        f"K = {fixed(r['k'])}, O − F = {num(r['gap'])}: {_VERDICTS[r['verdict']]}",
+        [
+            text(r["message"]),
+            formula(f"K = O / F = {o} / {f} = {fixed(r['k'])}; O − F = {o} − {f} = {num(r['gap'])}"),
+            text(counted + skipped + "."),
+            table("K och O − F per påstående", ["Påstående", "K", "O − F"],
+                  [[item["label"], fixed(item["k"]), num(item["gap"])] for item in r["items"]]),
+        ],
+        verdict=r["verdict"],
+    )
 
 
 def _verdict(k: float) -> str:

@@ -11,6 +11,7 @@ from typing import Any
 
 from .numbers import rounded
 from .spec import Field, Spec, error
+from .view import bar, bars, formula, num, table, text, view
 
 SPEC = Spec(
     name="quality_map",
@@ -56,7 +57,7 @@ def compute(values: dict[str, Any]) -> dict[str, Any]:
     grade = sum(w * row["grade"] for w, row in zip(weights, rows))
     target = sum(w * row["target"] for w, row in zip(weights, rows))
     factors = [_factor(w, row) for w, row in zip(weights, rows)]
-    return {
+    result = {
         "ok": True,
         "mode": "rank" if rows[0]["rank"] is not None else "weight",
         "weights": [rounded(w) for w in weights],
@@ -67,6 +68,7 @@ def compute(values: dict[str, Any]) -> dict[str, Any]:
         "factors": factors,
         "priority_order": sorted(range(len(rows)), key=lambda i: (-factors[i]["priority"], -factors[i]["weight"], i)),
     }
+    return {**result, "view": _view(result)}
 
 
 def _mode_errors(rows: list[dict[str, Any]]) -> list[dict[str, str]]:
@@ -109,3 +111,28 @@ def _factor(weight: float, row: dict[str, Any]) -> dict[str, Any]:
         "gap": rounded(gap),
         "priority": rounded(weight * gap),
     }
+
+
+def _view(r: dict[str, Any]) -> dict[str, Any]:
+    """Index headline, the formula with the weighted sums, the factor table and the gap bars."""
+    b, m, gap, index = num(r["weighted_grade"]), num(r["weighted_target"]), num(r["gap"]), num(r["index"])
+    basis = ("Vikterna kommer från rangen (poäng n + 1 − rang)." if r["mode"] == "rank"
+             else "Vikterna är de angivna, omräknade så att de summerar till 1.")
+    rows = [[f["name"], num(f["weight"]), num(f["grade"]), num(f["target"]), num(f["gap"]), num(f["priority"])]
+            for f in r["factors"]]
+    order = [r["factors"][i] for i in r["priority_order"]]
+    described = "; ".join(f"{n}. {f['name']}: gap {num(f['gap'])}, prioritet {num(f['priority'])}"
+                          for n, f in enumerate(order, 1))
+    return view(
+        f"Viktat index {index} av 100, viktat betyg {b}, viktat målvärde {m}, gap {gap}",
+        [
+            formula(f"B = Σ vikt × betyg = {b}; M = Σ vikt × målvärde = {m}; gap = M − B = {gap}; "
+                    f"index = (B − 1) / 4 × 100 = {index}"),
+            text(basis),
+            table("Vikt, betyg och gap per kvalitetsfaktor",
+                  ["Kvalitetsfaktor", "Vikt", "Betyg", "Målvärde", "Gap", "Prioritet (vikt × gap)"], rows),
+            bars("Gap per faktor i prioritetsordning",
+                 f"Stapeldiagram, gap mellan målvärde och betyg i prioritetsordning: {described}",
+                 [bar(f["name"], num(f["gap"]), f["gap"] / 4 * 100) for f in order]),
+        ],
+    )

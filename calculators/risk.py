@@ -11,6 +11,7 @@ from typing import Any
 
 from .matrices import BUILT_IN, DEFAULT
 from .spec import Field, Spec, error
+from .view import badge, formula, heatmap, ranking, subhead, table, view
 
 SPEC = Spec(
     name="risk",
@@ -57,14 +58,15 @@ def compute(values: dict[str, Any]) -> dict[str, Any]:
     if errors:
         return {"ok": False, "errors": errors}
     risks = [_risk(matrix, row) for row in rows]
-    ranking = sorted(range(len(rows)), key=lambda i: (-risks[i]["value"], -rows[i]["consequence"], i))
-    return {
+    order = sorted(range(len(rows)), key=lambda i: (-risks[i]["value"], -rows[i]["consequence"], i))
+    result = {
         "ok": True,
         "risks": risks,
-        "ranking": ranking,
+        "ranking": order,
         "level_counts": {level["id"]: sum(r["level"] == level["id"] for r in risks) for level in matrix["levels"]},
         "matrix": _heat_map(matrix, rows),
     }
+    return {**result, "view": _view(result)}
 
 
 def _residual_errors(index: int, row: dict[str, Any]) -> list[dict[str, str]]:
@@ -129,3 +131,60 @@ def _heat_map(matrix: dict[str, Any], rows: list[dict[str, Any]]) -> dict[str, A
         "levels": matrix["levels"],
         "cells": cells,
     }
+
+
+def _label(index: int, risk: dict[str, Any]) -> str:
+    return f"R{index + 1} {risk['name']}"
+
+
+def _view(r: dict[str, Any]) -> dict[str, Any]:
+    """Headline with the highest risk, the value table, the heat map and the ranking."""
+    risks, top = r["risks"], r["ranking"][0]
+    rows = []
+    for i, risk in enumerate(risks):
+        after = risk["residual"]
+        rows.append([
+            _label(i, risk),
+            f"{risk['value']} = {risk['cell'][0]} × {risk['cell'][1]}",
+            badge(risk["level_label"], risk["color"], risk["text_color"]),
+            f"{after['value']} ({after['level_label']})" if after else "–",
+        ])
+    count = len(risks)
+    return view(
+        f"{count} {'risk' if count == 1 else 'risker'} värderade. Högst: {_label(top, risks[top])}, "
+        f"riskvärde {risks[top]['value']} ({risks[top]['level_label'].lower()}).",
+        [
+            formula("Riskvärde = sannolikhet × konsekvens"),
+            table("Riskvärde och nivå per risk", ["Risk", "Riskvärde", "Nivå", "Efter åtgärd"], rows),
+            _heat_view(r),
+            subhead("Risker i prioritetsordning"),
+            ranking([f"{_label(i, risks[i])}: riskvärde {risks[i]['value']}, {risks[i]['level_label'].lower()}"
+                     for i in r["ranking"]]),
+        ],
+    )
+
+
+def _heat_view(r: dict[str, Any]) -> dict[str, Any]:
+    """The matrix, highest probability on top; each risk's R-label in its cell, ′ after treatment."""
+    m = r["matrix"]
+    marks: dict[tuple[int, int], list[str]] = {}
+    placed = []
+    for i, risk in enumerate(r["risks"]):
+        marks.setdefault(tuple(risk["cell"]), []).append(f"R{i + 1}")
+        where = f"R{i + 1} i sannolikhet {risk['cell'][0]}, konsekvens {risk['cell'][1]}"
+        if risk["residual"]:
+            cell = risk["residual"]["cell"]
+            marks.setdefault(tuple(cell), []).append(f"R{i + 1}′")
+            where += f" (efter åtgärd {cell[0]}, {cell[1]})"
+        placed.append(where)
+    rows = [
+        {"label": f"{p} {m['probability_labels'][p - 1]}",
+         "cells": [{"text": cell["level_label"], "marks": ", ".join(marks.get((p, c), [])),
+                    "color": cell["color"], "text_color": cell["text_color"]}
+                   for c, cell in enumerate(m["cells"][p - 1], 1)]}
+        for p in range(m["size"], 0, -1)
+    ]
+    columns = [f"{c} {label}" for c, label in enumerate(m["consequence_labels"], 1)]
+    caption = (f"Riskmatris {m['label']}: sannolikhet uppåt, konsekvens åt höger. "
+               f"{'; '.join(placed)}. ′ = efter åtgärd.")
+    return heatmap(caption, "", columns, rows)

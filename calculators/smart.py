@@ -12,6 +12,7 @@ import re
 from typing import Any
 
 from .spec import Field, Spec
+from .view import checklist, formula, view
 
 SPEC = Spec(
     name="smart",
@@ -50,10 +51,13 @@ TIME_PATTERNS: dict[str, re.Pattern[str]] = {
     "iso_date": re.compile(rf"\b{_ISO}\b"),
     # "31 augusti 2027", "31 augusti": day and month name, year optional.
     "day_month": re.compile(rf"\b{_DAY_MONTH}\b", re.IGNORECASE),
-    # "senast 2027", "före 2026", "t.o.m. 2028", "under 2026", "år 2027": a deadline word and a year.
+    # "senast 2027", "före 2026", "t.o.m. 2028", "under 2026", "år 2027", "till 2027": a deadline word and a year.
     "deadline_year": re.compile(
-        rf"(?:\b(?:senast|före|innan|till\s+och\s+med|under|år|i\s+slutet\s+av|vid\s+utgången\s+av)\s+|\bt\.o\.m\.\s*){YEAR}\b",
+        rf"(?:\b(?:senast|före|innan|till\s+och\s+med|till|under|år|i\s+slutet\s+av|vid\s+utgången\s+av)\s+"
+        rf"|\bt\.o\.m\.\s*){YEAR}\b",
         re.IGNORECASE),
+    # "till vt 2027", "ht 2026", "vt27": a school term and a year.
+    "term": re.compile(rf"\b(?:vt|ht)\s?(?:{YEAR}|\d{{2}})\b", re.IGNORECASE),
     # "vecka 12", "v. 12", "v.12", "v 12".
     "week": re.compile(r"\b(?:vecka\s+|v\.\s?|v\s)(?:[1-9]|[1-4]\d|5[0-3])\b", re.IGNORECASE),
     # "kvartal 3", "Q3", "tredje kvartalet", optionally followed by a year.
@@ -87,6 +91,14 @@ MEASURE_PATTERNS: dict[str, re.Pattern[str]] = {
 """Measurable (Mätbar): tried in this order on the text with time expressions blanked out,
 so "under 2026" makes a goal time-bound without also making it measurable."""
 
+BASELINE = re.compile(rf"\bjämfört\s+med\s+(?:år\s+|samma\s+period\s+)?{YEAR}\b", re.IGNORECASE)
+"""A comparison year ("jämfört med 2025"): neither a deadline nor a measure, so it is blanked out
+before the measure is looked for."""
+UNMEASURABLE = re.compile(r"\b(?:nöjda?|bra|bättre|goda?|gott|trygga?|tryggare|effektiva?|attraktiva?)\b",
+                          re.IGNORECASE)
+"""Specific (Specifik): words that say a wish but cannot be measured as they stand; a goal built on
+one and without a measure ("Alla brukare ska vara nöjda") is not specific."""
+
 RESPONSIBLE_LABEL = re.compile(r"\bansvarig\s*:\s*[^\n.;]+", re.IGNORECASE)
 """Responsible (Ansvarig): "Ansvarig: enhetschefen" written in the goal."""
 ROLE_WORDS = re.compile(
@@ -103,6 +115,8 @@ MIN_WORDS = 5
 """Specific (Specifik): a goal with fewer words cannot say what, for whom and how much."""
 
 CRITERIA = ("specific", "measurable", "accepted", "realistic", "time_bound", "responsible")
+NAMES = {"specific": "Specifik", "measurable": "Mätbar", "accepted": "Accepterad", "realistic": "Realistisk",
+         "time_bound": "Tidsatt", "responsible": "Ansvarig"}
 
 
 def compute(values: dict[str, Any]) -> dict[str, Any]:
@@ -121,12 +135,18 @@ def compute(values: dict[str, Any]) -> dict[str, Any]:
     }
     score = sum(criteria[key]["met"] is True for key in CRITERIA)
     unanswered = sum(criteria[key]["met"] is None for key in CRITERIA)
+    message = f"{score} av 6 kriterier är uppfyllda" + (f", {unanswered} går inte att avgöra." if unanswered else ".")
     return {
         "ok": True,
         "criteria": criteria,
         "score": score,
         "unanswered": unanswered,
-        "message": f"{score} av 6 kriterier är uppfyllda" + (f", {unanswered} går inte att avgöra." if unanswered else "."),
+        "message": message,
+        "view": view(message, [
+            formula(f"Poäng = antal uppfyllda kriterier av 6 = {score}"),
+            checklist([(NAMES[key], criteria[key]["met"], criteria[key]["hint"], criteria[key]["evidence"])
+                       for key in CRITERIA]),
+        ]),
     }
 
 
@@ -138,7 +158,7 @@ def find_time(goal: str) -> str | None:
 def find_measure(goal: str) -> str | None:
     """The first measure (Mätbar) in the goal outside its time expressions, or None."""
     masked = goal
-    for pattern in TIME_PATTERNS.values():
+    for pattern in (*TIME_PATTERNS.values(), BASELINE):
         masked = pattern.sub(lambda m: " " * len(m.group(0)), masked)
     for pattern in MEASURE_PATTERNS.values():
         match = pattern.search(masked)
@@ -204,6 +224,11 @@ def _specific(goal: str, measurable: bool) -> dict[str, Any]:
     if len(re.findall(r"\w+", goal)) < MIN_WORDS:
         return _criterion(False, f"Målet är för kort (färre än {MIN_WORDS} ord). Beskriv vad som ska uppnås, "
                                  "för vem och hur mycket.")
+    wish = UNMEASURABLE.search(goal)
+    if wish and not measurable:
+        return _criterion(False, f"\"{wish.group(0)}\" går inte att mäta som det står. Skriv vad som ska uppnås och "
+                                 "hur mycket, till exempel \"andelen nöjda brukare ska öka från 78 % till 85 %\".",
+                          wish.group(0))
     vague = find_vague(goal)
     if vague and not (vague[1] and measurable):
         return _criterion(False, f"\"{vague[0]}\" anger en riktning men inte ett resultat. Skriv vad som ska "

@@ -7,13 +7,17 @@ Calculators then only add their cross-field checks and the arithmetic.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from datetime import date
 from typing import Any, Callable
 
 from . import matrices
 from .numbers import format_number, parse_number
 
-TYPES = ("integer", "number", "text", "boolean", "choice", "list", "matrix")
+TYPES = ("integer", "number", "text", "boolean", "choice", "list", "matrix", "group", "array", "date")
+"""list: rows of item_fields; group: one object of item_fields; array: values of the one item
+field (a fixed-length array is a form field per value, labelled by row_labels)."""
 
 Bound = float | int | str | None
 """A range bound: a number, or the name of a top-level field whose value is the bound
@@ -39,6 +43,7 @@ class Field:
     min_items: int | None = None
     max_items: int | None = None
     unit: str = ""
+    row_labels: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -192,6 +197,60 @@ def _parse_matrix(field: Field, raw: object, path: str, row: str, context: dict,
     return None
 
 
+def _parse_group(field: Field, raw: object, path: str, row: str, context: dict, errors: Errors) -> Any:
+    """An object of named values (nps counts); all of them blank is the same as absent."""
+    if not isinstance(raw, dict):
+        _complain(field, None, path, row, context, errors)
+        return None
+    if all(_is_blank(raw.get(sub.name)) for sub in field.item_fields):
+        return _parse(field, None, path, row, context, errors) if field.required else None
+    return {sub.name: _parse(sub, raw.get(sub.name), f"{path}.{sub.name}", row, context, errors)
+            for sub in field.item_fields}
+
+
+_SEPARATORS = re.compile(r"[\s;,]+")
+
+
+def _parse_array(field: Field, raw: object, path: str, row: str, context: dict, errors: Errors) -> Any:
+    """Values of one kind: a list, or for whole numbers also a text such as "9 10 7" or "9, 10".
+    A blank value takes the item's default, or is skipped when it has none and is optional."""
+    item = field.item_fields[0]
+    if isinstance(raw, tuple):  # a default declared in a SPEC
+        raw = list(raw)
+    if isinstance(raw, str) and item.type == "integer":
+        raw = [part for part in _SEPARATORS.split(raw.strip()) if part]
+    length_ok = isinstance(raw, list) and (field.min_items is None or len(raw) >= field.min_items) and (
+        field.max_items is None or len(raw) <= field.max_items)
+    if not length_ok:
+        _complain(field, None, path, row, context, errors)
+        return None
+    values = []
+    for index, value in enumerate(raw):
+        if _is_blank(value) and not item.required and item.default is None:
+            continue
+        values.append(_parse(item, value, f"{path}[{index}]", f"{row}{_item_name(field, index)}: ", context, errors))
+    return values
+
+
+def _item_name(field: Field, index: int) -> str:
+    """How a message names one value: its row label, or "Värde 3"."""
+    return field.row_labels[index] if index < len(field.row_labels) else f"Värde {index + 1}"
+
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _parse_date(field: Field, raw: object, path: str, row: str, context: dict, errors: Errors) -> Any:
+    """A calendar date written as ÅÅÅÅ-MM-DD (what a date field in the browser sends)."""
+    try:
+        if isinstance(raw, str) and _ISO_DATE.fullmatch(raw.strip()):
+            return date.fromisoformat(raw.strip())
+    except ValueError:
+        pass
+    _complain(field, raw, path, row, context, errors)
+    return None
+
+
 _PARSERS: dict[str, Callable[..., Any]] = {
     "integer": _parse_number,
     "number": _parse_number,
@@ -200,6 +259,9 @@ _PARSERS: dict[str, Callable[..., Any]] = {
     "choice": _parse_choice,
     "list": _parse_list,
     "matrix": _parse_matrix,
+    "group": _parse_group,
+    "array": _parse_array,
+    "date": _parse_date,
 }
 
 
@@ -223,6 +285,14 @@ def describe(field: Field, context: dict | None = None) -> str:
         return "ett av värdena " + ", ".join(f'"{value}"' for value, _ in field.choices)
     if field.type == "list":
         return f"en lista med {field.min_items}–{field.max_items} rader"
+    if field.type == "array":
+        count = (f"exakt {field.min_items}" if field.min_items == field.max_items
+                 else f"{field.min_items}–{field.max_items}")
+        return f"{count} värden, vart och ett {describe(field.item_fields[0], context)}"
+    if field.type == "group":
+        return "uppgifterna " + _field_names(field)
+    if field.type == "date":
+        return "ett datum skrivet ÅÅÅÅ-MM-DD, till exempel 2027-03-15"
     ids = ", ".join(f'"{key}"' for key in matrices.BUILT_IN)
     return f"en av de inbyggda matriserna ({ids}) eller en egen matrisdefinition"
 

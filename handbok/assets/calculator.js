@@ -3,7 +3,7 @@
 // tab, started by the head of the first page with a calculator (or here, after instant navigation
 // to one), kept across mkdocs-material's instant navigation. The worker runs
 // calculators.run(name, inputs) in Pyodide; this script serialises the forms, shows errors beside
-// their fields and renders the results in Swedish.
+// their fields and builds the result from the `view` that Python declares (calculators/view.py).
 (function () {
   "use strict";
   if (window.handbokCalc) return; // loaded twice: keep the first instance and its worker
@@ -11,8 +11,6 @@
   const scriptURL = document.currentScript.src;
   const DEBOUNCE_MS = 150;
   const SLOW_MS = 30000; // after this, say that loading is slow instead of showing progress forever
-  const number = new Intl.NumberFormat("sv-SE", { maximumFractionDigits: 2 });
-  const fixed2 = new Intl.NumberFormat("sv-SE", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   // Read by the tests and bench/browser.py: load state, worker count, timings.
   const state = { status: "idle", workers: 0, failure: "", via: null, readyMs: null, loadPyodideMs: null, lastComputeMs: null, longestTaskMs: 0 };
   const sentAt = new Map(); // request id -> performance.now() when posted
@@ -141,13 +139,299 @@
       compute(calc);
     });
     form.addEventListener("click", timed(function (event) {
-      const button = event.target.closest("button[data-add], button[data-remove]");
+      const button = event.target.closest("button[data-add], button[data-remove], button[data-action]");
       if (!button) return;
       if (button.hasAttribute("data-add")) addRow(button.closest("[data-list]"));
-      else removeRow(button.closest("[data-row]"));
+      else if (button.hasAttribute("data-remove")) removeRow(button.closest("[data-row]"));
+      else ACTIONS[button.dataset.action](calc);
       later();
     }));
-    form.querySelectorAll("[data-list]").forEach(renumber);
+    form.querySelectorAll("[data-list]").forEach(function (list) {
+      list.dataset.initial = String(list.querySelectorAll(".handbok-calc__rows > [data-row]").length);
+      renumber(list);
+    });
+    restore(calc);
+    form.querySelector(".handbok-calc__tools").hidden = false;
+  }
+
+  // ---- the reader's input: kept in this tab only (sessionStorage), never sent anywhere ----------
+
+  function storageKey(calc) {
+    return "handbok-calc:" + location.pathname + "#" + calc.id;
+  }
+
+  function snapshot(form) {
+    const rows = {};
+    form.querySelectorAll("[data-list]").forEach(function (list) {
+      rows[list.dataset.list] = list.querySelectorAll(".handbok-calc__rows > [data-row]").length;
+    });
+    const values = {};
+    Array.prototype.forEach.call(form.elements, function (control) {
+      if (!control.name || (control.type === "radio" && !control.checked)) return;
+      values[control.name] = control.value;
+    });
+    return { rows: rows, values: values };
+  }
+
+  function save(calc) {
+    const form = calc.querySelector("form");
+    try {
+      if (isEmpty(form)) sessionStorage.removeItem(storageKey(calc));
+      else sessionStorage.setItem(storageKey(calc), JSON.stringify(snapshot(form)));
+    } catch (error) {
+      // storage full or turned off: the form still works, it is just not kept
+    }
+  }
+
+  function restore(calc) {
+    let saved = null;
+    try {
+      saved = JSON.parse(sessionStorage.getItem(storageKey(calc)) || "null");
+    } catch (error) {
+      saved = null;
+    }
+    if (saved && saved.values) fillForm(calc, saved);
+  }
+
+  // Sets the form to `state` ({rows: {list: count}, values: {name: value}}): rows first, so every
+  // named field exists, then every value (fields not in `state` are emptied).
+  function fillForm(calc, state) {
+    const form = calc.querySelector("form");
+    form.querySelectorAll("[data-list]").forEach(function (list) {
+      const wanted = state.rows && state.rows[list.dataset.list];
+      setRowCount(list, wanted === undefined ? Number(list.dataset.initial) : wanted);
+    });
+    form.reset();
+    Array.prototype.forEach.call(form.elements, function (control) {
+      if (!control.name || !(control.name in state.values)) return;
+      const value = String(state.values[control.name]);
+      if (control.type === "radio") control.checked = control.value === value;
+      else if (control.tagName !== "SELECT" || control.querySelector('option[value="' + CSS.escape(value) + '"]')) control.value = value;
+    });
+  }
+
+  function setRowCount(list, count) {
+    const limit = Math.max(Number(list.dataset.min), Math.min(Number(list.dataset.max), count));
+    const rows = list.querySelector(".handbok-calc__rows");
+    while (rows.children.length > limit) rows.lastElementChild.remove();
+    while (rows.children.length < limit) rows.appendChild(list.querySelector("template").content.cloneNode(true));
+    renumber(list);
+  }
+
+  // Nothing typed or chosen: no text in any field and no yes/no answered.
+  function isEmpty(form) {
+    return !Array.prototype.some.call(form.elements, function (control) {
+      if (control.type === "radio") return control.checked && control.value !== "";
+      return (control.tagName === "TEXTAREA" || control.type === "text" || control.type === "date") && control.value.trim() !== "";
+    });
+  }
+
+  // The SPEC's example (data-example on the calculator) as form state: rows, and a value per named
+  // field, numbers with a decimal comma as a reader types them. A list of values that the form
+  // takes in one field (NPS answers) becomes "10, 9, 8".
+  function exampleState(calc) {
+    const form = calc.querySelector("form");
+    const state = { rows: {}, values: {} };
+    const hasField = function (name) { return Boolean(form.querySelector('[name="' + CSS.escape(name) + '"]')); };
+    const put = function (path, value) {
+      if (value === null || value === undefined) return;
+      if (Array.isArray(value)) {
+        if (form.querySelector('[data-list="' + CSS.escape(path) + '"]')) state.rows[path] = value.length;
+        if (hasField(path)) state.values[path] = value.map(scalar).join(", ");
+        else value.forEach(function (item, i) { put(path + "[" + i + "]", item); });
+      } else if (typeof value === "object") {
+        Object.keys(value).forEach(function (key) { put(path + "." + key, value[key]); });
+      } else {
+        state.values[path] = scalar(value);
+      }
+    };
+    const example = JSON.parse(calc.dataset.example);
+    Object.keys(example).forEach(function (key) { put(key, example[key]); });
+    return state;
+  }
+
+  function scalar(value) {
+    return typeof value === "number" ? String(value).replace(".", ",") : String(value);
+  }
+
+  const ACTIONS = {
+    example: function (calc) { fillForm(calc, exampleState(calc)); },
+    clear: function (calc) {
+      fillForm(calc, { values: {} });
+      markErrors(calc, []);
+    },
+    download: downloadCSV,
+    upload: function (calc) { fileInput(calc).click(); },
+    print: printResult,
+  };
+
+  // ---- results to take away: CSV for Swedish Excel, and print --------------------------------
+
+  const shownViews = new WeakMap(); // calculator element -> the view its result region shows
+
+  function calcTitle(calc) {
+    return calc.querySelector(".handbok-calc__title").textContent.replace(/^Räknare: /, "");
+  }
+
+  function today() {
+    const now = new Date();
+    return now.getFullYear() + "-" + String(now.getMonth() + 1).padStart(2, "0") + "-" + String(now.getDate()).padStart(2, "0");
+  }
+
+  // The form's filled-in fields as [name, label, value]; a radio answer as its label (Ja, Nej).
+  function filledFields(form) {
+    const rows = [];
+    Array.prototype.forEach.call(form.elements, function (control) {
+      if (!control.name || (control.type === "radio" && !control.checked) || control.value === "") return;
+      const label = control.type === "radio"
+        ? control.closest("fieldset").querySelector("legend").textContent
+        : (form.querySelector('label[for="' + CSS.escape(control.id) + '"]') || {}).textContent || control.name;
+      const row = control.closest("[data-row]");
+      const where = row ? row.querySelector("legend").textContent.trim() + ": " : "";
+      const shown = control.type === "radio" ? control.parentNode.textContent.trim()
+        : control.tagName === "SELECT" ? control.selectedOptions[0].textContent : control.value;
+      rows.push([control.name, where + label.replace(" (valfritt)", "").trim(), control.value, shown]);
+    });
+    return rows;
+  }
+
+  // The result's view as CSV rows: headline, notices, then each block in order.
+  function viewRows(view) {
+    const rows = [[view.headline]];
+    (view.notices || []).forEach(function (notice) { rows.push([notice]); });
+    view.blocks.forEach(function (block) {
+      rows.push([]);
+      if (block.type === "table") {
+        rows.push([block.caption], block.head);
+        block.rows.forEach(function (cells) { rows.push(cells.map(function (c) { return typeof c === "string" ? c : c.text; })); });
+      } else if (block.type === "heatmap") {
+        rows.push([block.caption], [block.corner].concat(block.columns));
+        block.rows.forEach(function (row) {
+          rows.push([row.label].concat(row.cells.map(function (c) { return c.text + (c.marks ? " " + c.marks : ""); })));
+        });
+      } else if (block.type === "bars") {
+        rows.push([block.title]);
+        block.bars.forEach(function (bar) { rows.push([bar.label, bar.value]); });
+      } else if (block.type === "ranking") {
+        block.items.forEach(function (item, i) { rows.push([String(i + 1), item]); });
+      } else if (block.type === "checklist") {
+        block.items.forEach(function (item) { rows.push([item.name, item.status, item.text]); });
+      } else {
+        rows.push([block.text]);
+      }
+    });
+    return rows;
+  }
+
+  // One cell: quoted when needed; a leading = + - @ is neutralised so Excel never runs it as a formula.
+  function csvCell(value) {
+    let text = String(value === undefined || value === null ? "" : value);
+    if (/^[=+\-@\t\r]/.test(text)) text = "'" + text;
+    return /[";\n\r]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
+  }
+
+  function toCSV(calc) {
+    const rows = [["Räknare", calcTitle(calc)], ["Räknarens namn", calc.dataset.calc], ["Datum", today()], [],
+      ["Indata"], ["Fält", "Beskrivning", "Värde"]];
+    filledFields(calc.querySelector("form")).forEach(function (f) { rows.push([f[0], f[1], f[2]]); });
+    rows.push([], ["Resultat"]);
+    const view = shownViews.get(calc);
+    if (view) viewRows(view).forEach(function (row) { rows.push(row); });
+    return "\uFEFF" + rows.map(function (row) { return row.map(csvCell).join(";"); }).join("\r\n") + "\r\n";
+  }
+
+  function downloadCSV(calc) {
+    const blob = new Blob([toCSV(calc)], { type: "text/csv;charset=utf-8" });
+    const link = el("a");
+    link.href = URL.createObjectURL(blob);
+    link.download = calc.dataset.calc + "-" + today() + ".csv";
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
+  }
+
+  function parseCSV(text) {
+    const rows = [[]];
+    let cell = "";
+    let quoted = false;
+    for (let i = 0; i < text.length; i++) {
+      const c = text[i];
+      if (quoted) {
+        if (c === '"' && text[i + 1] === '"') { cell += '"'; i++; }
+        else if (c === '"') quoted = false;
+        else cell += c;
+      } else if (c === '"') quoted = true;
+      else if (c === ";") { rows[rows.length - 1].push(cell); cell = ""; }
+      else if (c === "\n" || c === "\r") {
+        if (c === "\r" && text[i + 1] === "\n") i++;
+        rows[rows.length - 1].push(cell); cell = ""; rows.push([]);
+      } else cell += c;
+    }
+    rows[rows.length - 1].push(cell);
+    return rows;
+  }
+
+  // Reads back a file from "Ladda ned CSV": the Indata section becomes the form again.
+  function readCSV(calc, text) {
+    const rows = parseCSV(text.replace(/^\uFEFF/, ""));
+    const name = rows.find(function (row) { return row[0] === "Räknarens namn"; });
+    if (!name || name[1] !== calc.dataset.calc) {
+      throw new Error(name ? "Filen hör till en annan räknare (" + name[1] + ")." : "Filen är inte en sparad räknare från handboken.");
+    }
+    const start = rows.findIndex(function (row) { return row[0] === "Fält"; });
+    const state = { rows: {}, values: {} };
+    for (let i = start + 1; i < rows.length && rows[i].length >= 3; i++) {
+      const field = rows[i][0];
+      state.values[field] = rows[i][2].replace(/^'(?=[=+\-@\t\r])/, "");
+      const match = /^([^[]+)\[(\d+)\]\./.exec(field);
+      if (match) state.rows[match[1]] = Math.max(state.rows[match[1]] || 0, Number(match[2]) + 1);
+    }
+    fillForm(calc, state);
+  }
+
+  function fileInput(calc) {
+    let input = calc.querySelector(".handbok-calc__file");
+    if (input) return input;
+    input = el("input", "handbok-calc__file");
+    input.type = "file";
+    input.accept = ".csv,text/csv";
+    input.hidden = true;
+    input.addEventListener("change", function () {
+      const file = input.files[0];
+      if (!file) return;
+      file.text().then(function (text) {
+        try {
+          readCSV(calc, text);
+          setStatus(calc, "");
+          compute(calc);
+        } catch (error) {
+          setStatus(calc, "Filen kunde inte läsas in. " + error.message, true);
+        }
+        input.value = "";
+      });
+    });
+    calc.appendChild(input);
+    return input;
+  }
+
+  // Prints only this calculator's result, under a header with its title, the date and the inputs.
+  function printResult(calc) {
+    const header = calc.querySelector(".handbok-calc__print");
+    const list = el("dl", "handbok-calc__print-inputs");
+    filledFields(calc.querySelector("form")).forEach(function (f) { append(list, [el("dt", "", f[1]), el("dd", "", f[3])]); });
+    header.replaceChildren(el("p", "handbok-calc__print-title", calcTitle(calc)), el("p", "", "Utskrivet " + today()),
+      el("p", "handbok-calc__subhead", "Indata"), list, el("p", "handbok-calc__subhead", "Resultat"));
+    header.hidden = false;
+    document.documentElement.classList.add("handbok-printing");
+    calc.classList.add("handbok-calc--printing");
+    window.addEventListener("afterprint", function done() {
+      window.removeEventListener("afterprint", done);
+      document.documentElement.classList.remove("handbok-printing");
+      calc.classList.remove("handbok-calc--printing");
+      header.hidden = true;
+    });
+    window.print();
   }
 
   function setStatus(calc, message, isError) {
@@ -197,7 +481,8 @@
       });
     });
     const count = rows.length;
-    list.querySelector("[data-add]").disabled = count >= Number(list.dataset.max);
+    const add = list.querySelector("[data-add]");
+    if (add) add.disabled = count >= Number(list.dataset.max);
     list.querySelectorAll("[data-remove]").forEach(function (button) {
       button.disabled = count <= Number(list.dataset.min);
     });
@@ -210,7 +495,15 @@
   // ---- computing ------------------------------------------------------------------------------
 
   function compute(calc) {
+    save(calc);
     if (state.status !== "ready") return;
+    if (isEmpty(calc.querySelector("form"))) {
+      markErrors(calc, []);
+      setShownView(calc, null);
+      calc.querySelector(".handbok-calc__result").replaceChildren(el("p", "handbok-calc__empty",
+        "Fyll i formuläret, så visas resultatet här. Vill du se hur det fungerar, välj ”Fyll i exempel”."));
+      return;
+    }
     const id = nextId++;
     latest.set(calc, id);
     pending.set(id, calc);
@@ -253,28 +546,63 @@
 
   // ---- results --------------------------------------------------------------------------------
 
+  // Shows errors, or the result's `view` (declared in Python, calculators/view.py). The result is
+  // built off-page first and swapped in whole; if building fails, a Swedish message replaces the
+  // old result so a stale result is never shown for new input.
   function show(calc, result) {
     const region = calc.querySelector(".handbok-calc__result");
     const unplaced = markErrors(calc, result.ok ? [] : result.errors);
-    if (!result.ok) {
-      region.innerHTML = errorSummary(calc, result.errors, unplaced);
-    } else {
-      const render = RENDERERS[calc.dataset.calc];
-      region.innerHTML = render ? render(result) : "";
+    let content;
+    let headline;
+    try {
+      content = result.ok ? renderView(result.view) : errorSummary(calc, result.errors, unplaced);
+      headline = result.ok ? result.view.headline : "Räknaren kan inte räkna ännu. Rätta felen i formuläret.";
+    } catch (error) {
+      console.error(error);
+      content = el("p", "handbok-calc__errors", "Resultatet kunde inte visas. Ladda om sidan och försök igen.");
+      headline = content.textContent;
     }
+    region.replaceChildren(content);
+    setShownView(calc, result.ok && region.querySelector(".handbok-calc__view") ? result.view : null);
+    announce(calc, headline);
     performance.mark("handbok-calc-result");
+  }
+
+  // Download and print need a result; they say so by being disabled without one.
+  function setShownView(calc, view) {
+    if (view) shownViews.set(calc, view);
+    else shownViews.delete(calc);
+    calc.querySelectorAll("[data-needs-result]").forEach(function (button) { button.disabled = !view; });
+  }
+
+  // Only the headline goes to the live region: a screen reader hears a short summary, not the tables.
+  function announce(calc, text) {
+    const live = calc.querySelector(".handbok-calc__announce");
+    if (live && live.textContent !== text) live.textContent = text;
+  }
+
+  function el(tag, className, text) {
+    const node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined && text !== null) node.textContent = String(text);
+    return node;
+  }
+
+  function append(parent, children) {
+    children.forEach(function (child) { if (child) parent.appendChild(child); });
+    return parent;
   }
 
   // Puts each message beside its field; returns the messages that have no field on the form.
   function markErrors(calc, errors) {
-    calc.querySelectorAll("[data-error-for]").forEach(function (el) { el.textContent = ""; });
-    calc.querySelectorAll("[aria-invalid]").forEach(function (el) { el.removeAttribute("aria-invalid"); });
+    calc.querySelectorAll("[data-error-for]").forEach(function (box) { box.textContent = ""; });
+    calc.querySelectorAll("[aria-invalid]").forEach(function (node) { node.removeAttribute("aria-invalid"); });
     return errors.filter(function (error) {
       const box = calc.querySelector('[data-error-for="' + CSS.escape(error.field) + '"]');
       if (!box) return true;
       box.textContent = box.textContent ? box.textContent + " " + error.message : error.message;
-      calc.querySelectorAll('[name="' + CSS.escape(error.field) + '"]').forEach(function (el) {
-        el.setAttribute("aria-invalid", "true");
+      calc.querySelectorAll('[name="' + CSS.escape(error.field) + '"]').forEach(function (node) {
+        node.setAttribute("aria-invalid", "true");
       });
       const group = box.closest("fieldset");
       if (group && group.dataset.list === error.field) group.setAttribute("aria-invalid", "true");
@@ -283,176 +611,156 @@
   }
 
   function errorSummary(calc, errors, unplaced) {
-    const items = errors.map(function (error) {
-      const box = unplaced.indexOf(error) >= 0 ? null : calc.querySelector('[data-error-for="' + CSS.escape(error.field) + '"]');
-      const control = box && calc.querySelector('[name="' + CSS.escape(error.field) + '"]');
-      const target = control || (box && box.closest("fieldset"));
-      const text = esc(error.message);
-      return "<li>" + (target && target.id ? '<a href="#' + esc(target.id) + '">' + text + "</a>" : text) + "</li>";
+    const box = el("div", "handbok-calc__errors");
+    const intro = el("p");
+    append(intro, [el("strong", "", "Räknaren kan inte räkna ännu."), document.createTextNode(" Rätta det här först:")]);
+    const list = el("ul");
+    errors.forEach(function (error) {
+      const beside = unplaced.indexOf(error) >= 0 ? null : calc.querySelector('[data-error-for="' + CSS.escape(error.field) + '"]');
+      const control = beside && calc.querySelector('[name="' + CSS.escape(error.field) + '"]');
+      const target = control || (beside && beside.closest("fieldset"));
+      const item = el("li");
+      if (target && target.id) {
+        const link = el("a", "", error.message);
+        link.href = "#" + target.id;
+        item.appendChild(link);
+      } else {
+        item.textContent = error.message;
+      }
+      list.appendChild(item);
     });
-    return '<div class="handbok-calc__errors"><p><strong>Räknaren kan inte räkna ännu.</strong> ' +
-      "Rätta det här först:</p><ul>" + items.join("") + "</ul></div>";
+    return append(box, [intro, list]);
   }
 
-  function esc(value) {
-    return String(value).replace(/[&<>"']/g, function (c) {
-      return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c];
+  // The generic renderer: one element per block of the view.
+  function renderView(view) {
+    const root = el("div", "handbok-calc__view");
+    const headline = el("p", "handbok-calc__headline" + (view.verdict ? " handbok-calc__verdict--" + view.verdict : ""));
+    headline.appendChild(el("strong", "", view.headline));
+    root.appendChild(headline);
+    (view.notices || []).forEach(function (notice) { root.appendChild(el("p", "handbok-calc__notice", notice)); });
+    view.blocks.forEach(function (block) {
+      const render = BLOCKS[block.type];
+      if (!render) throw new Error("unknown block type " + block.type);
+      root.appendChild(render(block));
     });
+    return root;
   }
 
-  function num(value) {
-    return number.format(value);
-  }
-
-  function table(caption, head, rows) {
-    return scrollable("", caption, "<table><caption>" + caption + "</caption><thead><tr>" +
-      head.map(function (h) { return '<th scope="col">' + h + "</th>"; }).join("") + "</tr></thead><tbody>" +
-      rows.map(function (r) {
-        return "<tr>" + r.map(function (c, i) { return i === 0 ? '<th scope="row">' + c + "</th>" : "<td>" + c + "</td>"; }).join("") + "</tr>";
-      }).join("") + "</tbody></table>");
-  }
-
-  // Focusable and named, so that a keyboard user can scroll a table wider than a phone's screen.
-  function scrollable(extraClass, label, inner) {
-    return '<div class="handbok-calc__table' + extraClass + '" role="region" tabindex="0" aria-label="' +
-      esc(label) + '">' + inner + "</div>";
-  }
-
-  function formula(text) {
-    return '<p class="handbok-calc__formula">' + text + "</p>";
-  }
-
-  const RENDERERS = {
-    quality_gap: function (r) {
-      const verdicts = { below: "Under förväntan", meets: "Motsvarar förväntan", exceeds: "Över förväntan" };
-      const rows = r.items.map(function (item) {
-        return [esc(item.label), fixed2.format(item.k), num(item.gap)];
-      });
-      return '<p class="handbok-calc__headline handbok-calc__verdict--' + esc(r.verdict) + '"><strong>K = ' + fixed2.format(r.k) +
-        "</strong>, O − F = " + num(r.gap) + ": " + verdicts[r.verdict] + "</p>" +
-        "<p>" + esc(r.message) + "</p>" +
-        formula("K = O / F = " + num(r.experience_mean) + " / " + num(r.expectation_mean) + " = " + fixed2.format(r.k) +
-          "; O − F = " + num(r.experience_mean) + " − " + num(r.expectation_mean) + " = " + num(r.gap)) +
-        "<p>Räknat på " + r.n + (r.n === 1 ? " påstående" : " påståenden") +
-        (r.skipped ? " (" + r.skipped + " utan både O och F räknades inte)" : "") + ".</p>" +
-        table("K och O − F per påstående", ["Påstående", "K", "O − F"], rows);
+  const BLOCKS = {
+    text: function (b) { return el("p", "", b.text); },
+    formula: function (b) { return el("p", "handbok-calc__formula", b.text); },
+    subhead: function (b) { return el("p", "handbok-calc__subhead", b.text); },
+    table: renderTable,
+    ranking: function (b) {
+      return append(el("ol", "handbok-calc__ranking"), b.items.map(function (text) { return el("li", "", text); }));
     },
-    risk: renderRisk,
-    quality_map: renderQualityMap,
-    smart: renderSmart,
+    bars: renderBars,
+    heatmap: renderHeatmap,
+    checklist: renderChecklist,
   };
 
-  function renderRisk(r) {
-    const label = function (i) { return "R" + (i + 1); };
-    const rows = r.risks.map(function (risk, i) {
-      const after = risk.residual
-        ? num(risk.residual.value) + " (" + esc(risk.residual.level_label) + ")"
-        : "–";
-      return [label(i) + " " + esc(risk.name), num(risk.value) + " = " + risk.cell[0] + " × " + risk.cell[1],
-        levelBadge(risk), after];
-    });
-    const ranked = r.ranking.map(function (i) {
-      const risk = r.risks[i];
-      return "<li>" + label(i) + " " + esc(risk.name) + ": riskvärde " + num(risk.value) + ", " + esc(risk.level_label.toLowerCase()) + "</li>";
-    });
-    return formula("Riskvärde = sannolikhet × konsekvens") +
-      table("Riskvärde och nivå per risk", ["Risk", "Riskvärde", "Nivå", "Efter åtgärd"], rows) +
-      heatMap(r) +
-      '<p class="handbok-calc__subhead">Risker i prioritetsordning</p><ol class="handbok-calc__ranking">' + ranked.join("") + "</ol>";
+  // Focusable and named, so that a keyboard user can scroll a table wider than a phone's screen.
+  function scrollable(extraClass, label, table) {
+    const region = el("div", "handbok-calc__table" + extraClass);
+    region.setAttribute("role", "region");
+    region.tabIndex = 0;
+    region.setAttribute("aria-label", label);
+    region.appendChild(table);
+    return region;
   }
 
-  function levelBadge(placed) {
-    return '<span class="handbok-calc__level" style="background:' + esc(placed.color) + ";color:" + esc(placed.text_color) + '">' +
-      esc(placed.level_label) + "</span>";
+  function headerCell(text, scope) {
+    const th = el("th", "", text);
+    th.scope = scope;
+    return th;
   }
 
-  // The matrix as a table: highest probability on top, consequence left to right; each risk's
-  // label in its cell (′ marks the place after treatment). The caption is the text alternative.
-  function heatMap(r) {
-    const m = r.matrix;
-    const where = {};
-    const put = function (cell, text) {
-      const key = cell[0] + "," + cell[1];
-      (where[key] = where[key] || []).push(text);
-    };
-    r.risks.forEach(function (risk, i) {
-      put(risk.cell, "R" + (i + 1));
-      if (risk.residual) put(risk.residual.cell, "R" + (i + 1) + "′");
+  function colored(node, color, textColor) {
+    node.style.background = color;
+    node.style.color = textColor;
+    return node;
+  }
+
+  function cellContent(cell) {
+    if (typeof cell === "string") return document.createTextNode(cell);
+    return colored(el("span", "handbok-calc__level", cell.text), cell.color, cell.text_color);
+  }
+
+  function renderTable(b) {
+    const table = el("table");
+    table.appendChild(el("caption", "", b.caption));
+    const head = append(el("tr"), b.head.map(function (text) { return headerCell(text, "col"); }));
+    table.appendChild(append(el("thead"), [head]));
+    const body = el("tbody");
+    b.rows.forEach(function (cells) {
+      const tr = el("tr");
+      cells.forEach(function (cell, i) {
+        const node = i === 0 ? headerCell("", "row") : el("td");
+        node.appendChild(cellContent(cell));
+        tr.appendChild(node);
+      });
+      body.appendChild(tr);
     });
-    let body = "";
-    for (let p = m.size; p >= 1; p--) {
-      body += '<tr><th scope="row">' + p + " " + esc(m.probability_labels[p - 1]) + "</th>";
-      for (let c = 1; c <= m.size; c++) {
-        const cell = m.cells[p - 1][c - 1];
-        const names = where[p + "," + c] || [];
-        body += '<td style="background:' + esc(cell.color) + ";color:" + esc(cell.text_color) + '">' +
-          '<span class="handbok-calc__cell-level">' + esc(cell.level_label) + "</span>" +
-          (names.length ? " <strong>" + names.join(", ") + "</strong>" : "") + "</td>";
+    table.appendChild(body);
+    return scrollable("", b.caption, table);
+  }
+
+  // The matrix as a table; the caption is its text alternative.
+  function renderHeatmap(b) {
+    const table = el("table");
+    table.appendChild(el("caption", "", b.caption));
+    const head = append(el("tr"), [el("td", "", b.corner)].concat(b.columns.map(function (text) { return headerCell(text, "col"); })));
+    table.appendChild(append(el("thead"), [head]));
+    const body = el("tbody");
+    b.rows.forEach(function (row) {
+      const tr = append(el("tr"), [headerCell(row.label, "row")]);
+      row.cells.forEach(function (cell) {
+        const td = colored(el("td"), cell.color, cell.text_color);
+        td.appendChild(el("span", "handbok-calc__cell-level", cell.text));
+        if (cell.marks) append(td, [document.createTextNode(" "), el("strong", "", cell.marks)]);
+        tr.appendChild(td);
+      });
+      body.appendChild(tr);
+    });
+    table.appendChild(body);
+    return scrollable(" handbok-calc__heatmap", b.caption.split(":")[0], table);
+  }
+
+  // Horizontal bars in HTML rather than SVG, so that the labels keep the page's text size on a phone.
+  function renderBars(b) {
+    const chart = el("div", "handbok-calc__chart");
+    chart.setAttribute("role", "img");
+    chart.setAttribute("aria-label", b.description);
+    b.bars.forEach(function (item) {
+      const scale = el("span", "handbok-calc__bar-scale");
+      const fill = el("span", "handbok-calc__bar");
+      fill.style.width = item.share.toFixed(1) + "%";
+      scale.appendChild(fill);
+      if (item.marker !== undefined) {
+        const marker = el("span", "handbok-calc__bar-marker");
+        marker.style.left = item.marker.toFixed(1) + "%";
+        scale.appendChild(marker);
       }
-      body += "</tr>";
-    }
-    const head = '<tr><td></td>' + m.consequence_labels.map(function (label, c) {
-      return '<th scope="col">' + (c + 1) + " " + esc(label) + "</th>";
-    }).join("") + "</tr>";
-    const placed = r.risks.map(function (risk, i) {
-      return "R" + (i + 1) + " i sannolikhet " + risk.cell[0] + ", konsekvens " + risk.cell[1] +
-        (risk.residual ? " (efter åtgärd " + risk.residual.cell[0] + ", " + risk.residual.cell[1] + ")" : "");
-    }).join("; ");
-    return scrollable(" handbok-calc__heatmap", "Riskmatris " + m.label,
-      "<table><caption>Riskmatris " + esc(m.label) +
-      ": sannolikhet uppåt, konsekvens åt höger. " + esc(placed) + ". ′ = efter åtgärd.</caption>" +
-      "<thead>" + head + "</thead><tbody>" + body + "</tbody></table>");
-  }
-
-  // The six criteria as a checklist: met, not met or not decided, with evidence and hint.
-  function renderSmart(r) {
-    const names = [["specific", "Specifik"], ["measurable", "Mätbar"], ["accepted", "Accepterad"],
-      ["realistic", "Realistisk"], ["time_bound", "Tidsatt"], ["responsible", "Ansvarig"]];
-    const marks = { true: ["✓", "uppfyllt", "met"], false: ["✗", "inte uppfyllt", "unmet"], null: ["?", "ej bedömt", "unknown"] };
-    const items = names.map(function (pair) {
-      const c = r.criteria[pair[0]];
-      const mark = marks[String(c.met)];
-      return '<li class="handbok-calc__criterion handbok-calc__criterion--' + mark[2] + '">' +
-        '<span class="handbok-calc__mark" aria-hidden="true">' + mark[0] + "</span> " +
-        "<strong>" + pair[1] + "</strong>: " + mark[1] + ". " + esc(c.hint) +
-        (c.evidence && c.hint.indexOf(c.evidence) < 0 ? ' <span class="handbok-calc__evidence">Hittat: ”' + esc(c.evidence) + "”</span>" : "") + "</li>";
+      const track = append(el("span", "handbok-calc__bar-track"), [scale, el("span", "handbok-calc__bar-value", item.value)]);
+      append(chart, [el("span", "handbok-calc__bar-label", item.label), track]);
     });
-    return '<p class="handbok-calc__headline"><strong>' + esc(r.message) + "</strong></p>" +
-      formula("Poäng = antal uppfyllda kriterier av 6 = " + r.score) +
-      '<ul class="handbok-calc__checklist">' + items.join("") + "</ul>";
+    return append(el("div"), [el("p", "handbok-calc__subhead", b.title), chart]);
   }
 
-  function renderQualityMap(r) {
-    const basis = r.mode === "rank" ? "Vikterna kommer från rangen (poäng n + 1 − rang)." : "Vikterna är de angivna, omräknade så att de summerar till 1.";
-    const rows = r.factors.map(function (f) {
-      return [esc(f.name), num(f.weight), num(f.grade), num(f.target), num(f.gap), num(f.priority)];
+  // Criteria: met, not met or not decided, each with its hint and (when not in the hint) evidence.
+  function renderChecklist(b) {
+    const list = el("ul", "handbok-calc__checklist");
+    b.items.forEach(function (item) {
+      const li = el("li", "handbok-calc__criterion handbok-calc__criterion--" + item.state);
+      const mark = el("span", "handbok-calc__mark", item.mark);
+      mark.setAttribute("aria-hidden", "true");
+      append(li, [mark, document.createTextNode(" "), el("strong", "", item.name),
+        document.createTextNode(": " + item.status + ". " + item.text)]);
+      if (item.evidence) append(li, [document.createTextNode(" "), el("span", "handbok-calc__evidence", "Hittat: ”" + item.evidence + "”")]);
+      list.appendChild(li);
     });
-    return '<p class="handbok-calc__headline"><strong>Viktat index ' + num(r.index) + " av 100</strong>, viktat betyg " +
-      num(r.weighted_grade) + ", viktat målvärde " + num(r.weighted_target) + ", gap " + num(r.gap) + "</p>" +
-      formula("B = Σ vikt × betyg = " + num(r.weighted_grade) + "; M = Σ vikt × målvärde = " + num(r.weighted_target) +
-        "; gap = M − B = " + num(r.gap) + "; index = (B − 1) / 4 × 100 = " + num(r.index)) +
-      "<p>" + basis + "</p>" +
-      table("Vikt, betyg och gap per kvalitetsfaktor", ["Kvalitetsfaktor", "Vikt", "Betyg", "Målvärde", "Gap", "Prioritet (vikt × gap)"], rows) +
-      gapChart(r);
-  }
-
-  // Gaps (målvärde − betyg) as horizontal bars in priority order, on the scale's full range 0–4.
-  // HTML rather than SVG, so that the labels keep the page's text size on a narrow screen.
-  function gapChart(r) {
-    const order = r.priority_order.map(function (i) { return r.factors[i]; });
-    const described = order.map(function (f, n) {
-      return (n + 1) + ". " + f.name + ": gap " + num(f.gap) + ", prioritet " + num(f.priority);
-    }).join("; ");
-    const bars = order.map(function (f) {
-      const share = Math.max(0, Math.min(1, f.gap / 4)) * 100;
-      return '<span class="handbok-calc__bar-label">' + esc(f.name) + "</span>" +
-        '<span class="handbok-calc__bar-track"><span class="handbok-calc__bar" style="width: ' + share.toFixed(1) + '%"></span>' +
-        '<span class="handbok-calc__bar-value">' + num(f.gap) + "</span></span>";
-    }).join("");
-    return '<p class="handbok-calc__subhead">Gap per faktor i prioritetsordning</p>' +
-      '<div class="handbok-calc__chart" role="img" ' +
-      'aria-label="' + esc("Stapeldiagram, gap mellan målvärde och betyg i prioritetsordning: " + described) + '">' +
-      bars + "</div>";
+    return list;
   }
 
   // ---- start ----------------------------------------------------------------------------------

@@ -22,10 +22,13 @@ def sv(value: float) -> str:
     return sv2(value).rstrip("0").rstrip(",")
 
 
-def open_calculator(page: Page, url: str, name: str) -> Locator:
-    """Open a page and return its calculator once the first result is shown."""
+def open_calculator(page: Page, url: str, name: str, example: bool = True) -> Locator:
+    """Open a page and return its calculator once the first result is shown: with the example
+    filled in ("Fyll i exempel"), or for an empty form its prompt to fill it in."""
     page.goto(url)
     calc = page.locator(f'.handbok-calc[data-calc="{name}"]').first
+    if example:
+        calc.get_by_role("button", name="Fyll i exempel").click()
     expect(calc.locator(".handbok-calc__result")).not_to_be_empty(timeout=LOAD_TIMEOUT_MS)
     return calc
 

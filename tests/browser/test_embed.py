@@ -65,8 +65,14 @@ def test_form_follows_the_spec(name: str) -> None:
         assert field["label"] in html
         if field["type"] == "list":
             for sub in field["item_fields"]:
-                assert f'name="{field["name"]}[0].{sub["name"]}"' in html
-                assert f'data-error-for="{field["name"]}[0].{sub["name"]}"' in html
+                value = f'{field["name"]}[0].{sub["name"]}' + ("[0]" if sub["type"] == "array" else "")
+                assert f'name="{value}"' in html
+                assert f'data-error-for="{value}"' in html
+        elif field["type"] == "group":
+            for sub in field["item_fields"]:
+                assert f'name="{field["name"]}.{sub["name"]}"' in html
+        elif field["type"] == "array" and field["min_items"] == field["max_items"]:
+            assert f'name="{field["name"]}[{field["min_items"] - 1}]"' in html
         else:
             assert f'name="{field["name"]}"' in html
 
@@ -75,8 +81,9 @@ def test_example_numbers_are_shown_with_decimal_comma_and_rows() -> None:
     html = embed.render_markers("[[räknare: quality_gap]]\n")
     example = calculators.spec("quality_gap")["example"]
     assert html.count('class="handbok-calc__row" data-row>') == len(example["items"]) + 1  # + the <template> row
-    assert 'name="items[0].experience" value="4"' in html
-    numbers = re.findall(r'inputmode="(?:decimal|numeric)"[^>]*value="([^"]*)"', html)
+    assert 'name="items[0].experience" value=""' in html  # empty: the example is only the placeholder
+    assert re.search(r'name="items\[0\]\.experience" value=""[^>]*placeholder="4"', html)
+    numbers = re.findall(r'inputmode="(?:decimal|numeric)"[^>]*placeholder="([^"]*)"', html)
     assert numbers and not any("." in value for value in numbers)
 
 

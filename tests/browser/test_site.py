@@ -32,7 +32,7 @@ CALCULATOR_PAGES = {
     "raknare/smarta/": ["smart"],
     "raknare/kvalitetskarta/": ["quality_map"],
 }
-PAGES_WITHOUT = ["", "metoder/swot/", "kontakter/", "oversikt/"]
+PAGES_WITHOUT = ["", "metoder/dmaic/", "kontakter/", "oversikt/"]
 
 
 @pytest.mark.parametrize("path", list(CALCULATOR_PAGES))
@@ -95,6 +95,7 @@ def test_works_under_a_base_path(page: Page, prefixed_url: str, traffic: Traffic
     page.goto(prefixed_url + "metoder/smarta-mal/")
     status = page.locator(".handbok-calc__status")
     expect(status).to_have_text("Laddar räknaren …")
+    page.get_by_role("button", name="Fyll i exempel").click()
     expect(page.locator(".handbok-calc__result")).to_contain_text("av 6 kriterier", timeout=60_000)
     expect(status).to_be_hidden()
     paths = [urlsplit(url).path for url in traffic.urls]
@@ -108,6 +109,7 @@ def test_one_worker_survives_instant_navigation(page: Page, base_url: str, traff
     page.locator('a[href*="metoder/smarta-mal/"]:visible').first.click()
     page.wait_for_url(re.compile(r".*/metoder/smarta-mal/(#.*)?$"))
     calc = page.locator('.handbok-calc[data-calc="smart"]')
+    calc.get_by_role("button", name="Fyll i exempel").click()
     expect(calc.locator(".handbok-calc__result")).to_contain_text("av 6 kriterier")
     assert page.evaluate("window.__sameDocument") is True, "the click reloaded the page instead of instant navigation"
     assert page.evaluate("window.handbokCalc.workers") == 1
@@ -164,12 +166,13 @@ def test_on_a_phone_wide_results_scroll_by_keyboard_and_keep_their_text_size(
 
 
 def test_instant_navigation_to_a_calculator_starts_the_worker(page: Page, base_url: str, traffic: Traffic) -> None:
-    page.goto(base_url + "metoder/swot/")
+    page.goto(base_url + "metoder/dmaic/")
     page.evaluate("window.__sameDocument = true")
     assert page.evaluate("window.handbokCalc.workers") == 0
     page.locator('a[href*="metoder/riskanalys/"]:visible').first.click()
     page.wait_for_url(re.compile(r".*/metoder/riskanalys/(#.*)?$"))
     calc = page.locator('.handbok-calc[data-calc="risk"]')
+    calc.get_by_role("button", name="Fyll i exempel").click()
     expect(calc.locator(".handbok-calc__result")).to_contain_text("Riskvärde", timeout=60_000)
     assert page.evaluate("window.__sameDocument") is True, "the click reloaded the page instead of instant navigation"
     assert page.evaluate("window.handbokCalc.workers") == 1

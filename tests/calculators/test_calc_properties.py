@@ -62,6 +62,7 @@ def test_risk_value_is_probability_times_consequence(rows: list) -> None:
 GRADE = st.floats(1, 5, allow_nan=False)
 
 
+@settings(deadline=None)  # timing belongs in bench/, and this machine is shared
 @given(data=st.data(), count=st.integers(2, 30), by_rank=st.booleans())
 def test_quality_map_weights_sum_to_one(data: st.DataObject, count: int, by_rank: bool) -> None:
     key, values = ("rank", st.integers(1, count)) if by_rank else ("weight", st.floats(0.001, 1000))

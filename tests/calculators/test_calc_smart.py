@@ -139,3 +139,28 @@ def test_every_criterion_has_a_swedish_hint() -> None:
     criteria = run("smart", {"goal": "Förbättra servicen."})["criteria"]
     assert list(criteria) == ["specific", "measurable", "accepted", "realistic", "time_bound", "responsible"]
     assert all(c["hint"] for c in criteria.values())
+
+
+@pytest.mark.parametrize(("goal", "evidence"), [
+    ("Andelen nöjda brukare ska öka från 78 % till 85 % till 2027.", "till 2027"),
+    ("Väntetiden ska minska från 12 till 10 dagar till vt 2027.", "vt 2027"),
+    ("Alla ärenden ska vara avslutade per den 31 augusti.", "31 augusti"),
+])
+def test_planners_deadlines_are_time_bound(goal: str, evidence: str) -> None:
+    assert run("smart", {"goal": goal})["criteria"]["time_bound"]["evidence"] == evidence
+
+
+def test_comparison_year_is_neither_deadline_nor_measure() -> None:
+    criteria = run("smart", {"goal": "Fler brukare ska välja e-tjänsten jämfört med 2025 i hela kommunen."})["criteria"]
+    assert criteria["time_bound"]["met"] is False
+    assert criteria["measurable"]["met"] is False
+    with_measure = run("smart", {"goal": "Antalet klagomål ska minska med 20 % jämfört med 2025."})["criteria"]
+    assert with_measure["measurable"]["evidence"] == "minska med 20 %"
+    assert with_measure["time_bound"]["met"] is False
+
+
+def test_unmeasurable_wish_without_measure_is_not_specific() -> None:
+    specific = run("smart", {"goal": "Alla brukare ska vara nöjda"})["criteria"]["specific"]
+    assert specific["met"] is False and specific["evidence"] == "nöjda"
+    measured = run("smart", {"goal": "Andelen nöjda brukare ska öka från 78 % till 85 % senast 2027."})["criteria"]
+    assert measured["specific"]["met"] is True

@@ -13,7 +13,8 @@ def _all_fields(spec: Spec) -> list[Field]:
 
 
 def test_names_and_order() -> None:
-    assert calculators.NAMES == ("quality_gap", "risk", "smart", "quality_map")
+    assert calculators.NAMES == ("quality_gap", "risk", "smart", "quality_map", "nps", "hme", "pick", "siq",
+                                 "project_criteria", "complaint_deadline")
     assert set(calculators.SPECS) == set(calculators.NAMES)
 
 

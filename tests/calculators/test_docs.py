@@ -1,8 +1,10 @@
-"""The calculator pages in docs/raknare/ cannot drift from the code.
+"""The calculator documentation cannot drift from the code.
 
-Each page must contain: the SPEC's formula, one inputs-table row per field exactly as
-`input_rows` renders it from the SPEC, the SPEC's example as its first ```json block,
-and a result table whose every `key` row equals what `run()` gives for that example.
+Reader pages (docs/raknare/) state the SPEC's formula, embed the live calculator and hold no
+developer material (no JSON, no YAML). The technical reference (docs/om/raknare.md) has one
+section per calculator with one inputs-table row per field exactly as `input_rows` renders it
+from the SPEC, the SPEC's example as its first ```json block, and a result table whose every
+`key` row equals what `run()` gives for that example.
 """
 
 import json
@@ -16,9 +18,12 @@ from calculators.numbers import format_number
 from calculators.spec import Field, Spec
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "raknare"
-PAGES = {"quality_gap": "upplevd-kvalitet.md", "risk": "risk.md", "smart": "smarta.md", "quality_map": "kvalitetskarta.md"}
+REFERENCE = DOCS.parent / "om" / "raknare.md"
+PAGES = {"quality_gap": "upplevd-kvalitet.md", "risk": "risk.md", "smart": "smarta.md", "quality_map": "kvalitetskarta.md",
+         "nps": "nps.md", "hme": "hme.md", "pick": "pick.md", "siq": "siq.md", "project_criteria": "projekt.md",
+         "complaint_deadline": "klagomal.md"}
 TYPE_WORDS = {"integer": "heltal", "number": "tal", "text": "text", "boolean": "ja/nej", "choice": "val",
-              "list": "lista", "matrix": "matris"}
+              "list": "lista", "matrix": "matris", "group": "grupp", "array": "värden", "date": "datum"}
 RESULT_HEADER = "| Resultat | Nyckel | Värde |"
 RESULT_ROW = re.compile(r"^\|[^|]*\|\s*`([^`]+)`\s*\|\s*(.+?)\s*\|$")
 
@@ -40,6 +45,12 @@ def range_text(field: Field, spec: Spec) -> str:
         return f"högst {field.max_length} tecken"
     if field.type == "list":
         return f"{field.min_items}–{field.max_items} rader"
+    if field.type == "array":
+        return f"{field.min_items}–{field.max_items} värden"
+    if field.type == "date":
+        return "ÅÅÅÅ-MM-DD"
+    if field.type == "group":
+        return ", ".join(sub.label for sub in field.item_fields)
     if field.type == "matrix":
         return ", ".join(value for value, _ in field.choices) + " eller egen"
     return "ja, nej eller obesvarat"
@@ -50,6 +61,8 @@ def _default(field: Field) -> str:
         return "krävs"
     if field.default in (None, ""):
         return "–"
+    if isinstance(field.default, tuple):
+        return ", ".join(format_number(value) for value in field.default)
     return format_number(field.default) if isinstance(field.default, (int, float)) else str(field.default)
 
 
@@ -94,26 +107,43 @@ def _page(name: str) -> str:
     return (DOCS / PAGES[name]).read_text(encoding="utf-8")
 
 
+def _reference(name: str) -> str:
+    """The calculator's section of the technical reference: from its heading to the next one."""
+    text = REFERENCE.read_text(encoding="utf-8")
+    heading = re.search(rf"^## .*\(`{re.escape(name)}`\)$", text, re.MULTILINE)
+    assert heading, f"docs/om/raknare.md needs a section '## … (`{name}`)'"
+    following = re.search(r"^## ", text[heading.end():], re.MULTILINE)
+    return text[heading.start():heading.end() + following.start() if following else len(text)]
+
+
 @pytest.mark.parametrize("name", calculators.NAMES)
-def test_page_states_formula_and_inputs_from_the_spec(name: str) -> None:
-    page, spec = _page(name), calculators.SPECS[name]
-    assert spec.formula in page
-    missing = [row for row in input_rows(spec) if row not in page.splitlines()]
+def test_reader_page_states_the_formula_without_developer_material(name: str) -> None:
+    page = _page(name)
+    assert calculators.SPECS[name].formula in page
+    assert "```json" not in page and "```yaml" not in page
+    assert not re.search(r"`\w+\[\d+\]", page), "keys such as `items[1].k` belong in docs/om/raknare.md"
+
+
+@pytest.mark.parametrize("name", calculators.NAMES)
+def test_reference_states_formula_and_inputs_from_the_spec(name: str) -> None:
+    section, spec = _reference(name), calculators.SPECS[name]
+    assert spec.formula in section
+    missing = [row for row in input_rows(spec) if row not in section.splitlines()]
     assert missing == [], "Rows to paste into the inputs table:\n" + "\n".join(missing)
 
 
 @pytest.mark.parametrize("name", calculators.NAMES)
-def test_page_example_is_the_spec_example(name: str) -> None:
-    block = re.search(r"```json\n(.*?)\n```", _page(name), re.DOTALL)
-    assert block, "the page needs a ```json example block"
+def test_reference_example_is_the_spec_example(name: str) -> None:
+    block = re.search(r"```json\n(.*?)\n```", _reference(name), re.DOTALL)
+    assert block, "the section needs a ```json example block"
     assert json.loads(block.group(1)) == calculators.SPECS[name].example
 
 
 @pytest.mark.parametrize("name", calculators.NAMES)
-def test_page_results_are_what_run_gives(name: str) -> None:
+def test_reference_results_are_what_run_gives(name: str) -> None:
     result = calculators.run(name, calculators.SPECS[name].example)
-    rows = result_rows(_page(name))
-    assert len(rows) >= 4, "the page needs a result table with `key` | value rows"
+    rows = result_rows(_reference(name))
+    assert len(rows) >= 3, "the section needs a result table with `key` | value rows"
     for path, cell in rows:
         expected, actual = _value(cell), _lookup(result, path)
         if isinstance(expected, float):
@@ -154,18 +184,19 @@ def test_risk_page_shows_the_built_in_matrices(key: str) -> None:
     assert start >= 0 and lines[start:start + len(rows)] == rows, "Table to paste:\n" + "\n".join(rows)
 
 
-def test_smart_page_documents_every_heuristic() -> None:
+def test_reference_documents_every_smart_heuristic() -> None:
     from calculators import smart
-    page = _page("smart")
-    names = [*smart.TIME_PATTERNS, *smart.MEASURE_PATTERNS, "RESPONSIBLE_LABEL", "ROLE_WORDS", "VAGUE_VERBS"]
+    page = _reference("smart")
+    names = [*smart.TIME_PATTERNS, *smart.MEASURE_PATTERNS, "RESPONSIBLE_LABEL", "ROLE_WORDS", "VAGUE_VERBS", "BASELINE",
+             "UNMEASURABLE"]
     assert [name for name in names if f"`{name}`" not in page] == []
     assert f"färre än {smart.MIN_WORDS} ord" in page
 
 
-def test_risk_page_custom_matrix_is_valid() -> None:
+def test_reference_custom_matrix_is_valid() -> None:
     import yaml
 
-    block = re.search(r"```yaml\n(.*?)\n```", _page("risk"), re.DOTALL)
+    block = re.search(r"```yaml\n(.*?)\n```", _reference("risk"), re.DOTALL)
     definitions = yaml.safe_load(block.group(1))["riskmatriser"]
     assert definitions
     for definition in definitions.values():
