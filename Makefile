@@ -5,7 +5,7 @@ export PATH := $(HOME)/.local/bin:$(PATH)
 export NO_MKDOCS_2_WARNING := 1
 UV := $(shell command -v uv 2>/dev/null || echo $(HOME)/.local/bin/uv)
 
-.PHONY: setup serve build check test bench chromium
+.PHONY: setup serve build check test bench chromium pdf pdf-libs
 
 setup: .venv/.synced node_modules/.installed
 
@@ -18,7 +18,7 @@ build: setup
 check: setup
 	$(UV) run handbok check
 
-test: setup chromium
+test: setup chromium pdf-libs
 	$(UV) run pytest
 
 bench: setup chromium
@@ -29,6 +29,19 @@ chromium:
 	  echo "Installerar Chromium (Debian-paketet) för webbläsartesterna ..."; \
 	  SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium; }
+
+# The whole handbook as one PDF in site/pdf/; the site is built with the footer link to it (HANDBOK_PDF).
+pdf: setup pdf-libs
+	HANDBOK_PDF=1 $(UV) run mkdocs build --strict
+	$(UV) run python -m handbok.pdf site
+
+# WeasyPrint (from uv.lock) draws text with Pango and embeds the DejaVu fonts: Debian's packages.
+pdf-libs:
+	@{ /sbin/ldconfig -p | grep -q libpangoft2-1.0.so.0 && [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]; } || { \
+	  echo "Installerar Pango och typsnittet DejaVu (Debian-paketen) för PDF:en ..."; \
+	  SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq \
+	    libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core; }
 
 $(UV):
 	python3 -m pip install --user --quiet --require-hashes -r requirements/uv.txt

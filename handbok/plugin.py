@@ -15,7 +15,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from handbok import changes, embed, examples, safety, scan, theme
+from handbok import changes, embed, examples, printing, safety, scan, theme
 from handbok.check import check
 from handbok.handbook import Handbook
 from handbok.pages import CONTACTS, INDEX_PAGES, OVERVIEW, page_sources, render_pages
@@ -118,10 +118,11 @@ class HandbokPlugin(BasePlugin[HandbokConfig]):
             raise PluginError(f"{page.file.src_uri}: {exc}") from exc
 
     def on_page_content(self, html: str, page: Page, config, files: Files) -> str:
-        """Sanitise the rendered page, then insert the calculator forms (which the sanitiser would strip)."""
+        """Sanitise the rendered page, mark outbound links for print, then insert the calculator forms (which
+        the sanitiser would strip)."""
         page.title = safety.plain_text(page.title or "")  # the theme prints it unescaped
-        return embed.render_markers(safety.sanitize(html, self.internal_domains),
-                                    matrices=self.handbook.meta.risk_matrices)
+        html = printing.mark_outbound_links(safety.sanitize(html, self.internal_domains))
+        return embed.render_markers(html, matrices=self.handbook.meta.risk_matrices)
 
     def on_post_page(self, output: str, page: Page, config) -> str:
         worker = f"{get_relative_url(embed.WORKER, page.url)}?v={self.worker_stamp}"

@@ -1,0 +1,43 @@
+"""The PDF of the shipped handbook, built once per session from the session's built site."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from generator.sitecheck import ROOT
+from handbok import pdf
+from handbok.check import check
+from handbok.handbook import Handbook
+
+BUILT = dt.date(2026, 12, 1)
+
+
+@dataclass
+class Built:
+    result: pdf.Result
+    reader: PdfReader
+    pages: list[str]
+    """Each page's text, whitespace collapsed."""
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.pages)
+
+
+@pytest.fixture(scope="session")
+def handbook() -> Handbook:
+    handbook, errors = check(ROOT / "handbook")
+    assert not errors, errors
+    return handbook
+
+
+@pytest.fixture(scope="session")
+def built_pdf(built_site: Path) -> Built:
+    result = pdf.build(built_site, ROOT / "mkdocs.yml", built=BUILT)
+    reader = PdfReader(result.path)
+    return Built(result, reader, [" ".join(page.extract_text().split()) for page in reader.pages])
