@@ -31,7 +31,8 @@ PYODIDE_SRC = ROOT / "node_modules" / "pyodide"
 # standard library. The lock file is not copied: the worker passes its `info` part inline.
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
 
-ASSETS_CSS: list[str] = ["assets/handbok/calculator.css", "assets/handbok/contrast.css", "assets/handbok/print.css"]
+ASSETS_CSS: list[str] = ["assets/handbok/calculator.css", "assets/handbok/contrast.css", "assets/handbok/content.css",
+                         "assets/handbok/print.css"]
 SCRIPT = "assets/handbok/calculator.js"
 WORKER = "assets/handbok/worker.js"
 FORM_START = '<div class="handbok-calc" '  # how calculator.html.j2 opens a form

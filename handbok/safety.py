@@ -42,7 +42,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "händelse": ("har attributet `{detail}` i en HTML-tagg. Det kör skript när läsaren använder sidan",
                  "Ta bort attributet `{detail}`. Skriv helst texten i Markdown utan HTML"),
     "attribut": ("har attributet `{detail}`, som inte är tillåtet och tas bort från sidan",
-                 "Ta bort attributet. Utseendet styrs av temat"),
+                 "Ta bort attributet. Utseendet styrs av temat; i tabeller justerar du kolumner med `:---:`"),
     "klass": ("har klassen `{detail}`, som inte finns i handbokens utseende och tas bort",
               "Ta bort klassen. För en ruta med rubrik, skriv `!!! tip \"Rubrik\"` och texten indragen under"),
     "id": ("har id `{detail}`, som inte är tillåtet (det kan krocka med sidans egna delar)",
@@ -51,8 +51,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
              "Använd en adress som börjar med https:// eller en relativ länk som `../metoder/swot.md`"),
     "bild": ("hämtar en bild från en annan webbplats (`{detail}`). Handboken hämtar aldrig något utifrån",
              "Spara bilden i docs/, t.ex. docs/bilder/namn.png, och skriv `![Beskrivning](../bilder/namn.png)`"),
-    "stil": ("har en `style` som inte är tillåten (`{detail}`)",
-             "Ta bort `style`. Utseendet styrs av temat; i tabeller kan du justera kolumner med `:---:`"),
     "ändras": ("innehåller HTML som ändras när sidan byggs ({detail})",
                "Skriv texten i Markdown utan HTML"),
     "kommentar": ("innehåller `<!--` utan ett avslutande `-->`. Resten av texten kan försvinna från sidan",
@@ -102,7 +100,7 @@ _MARKDOWN = markdown.Markdown(extensions=MARKDOWN_EXTENSIONS)
 def render(text: str) -> str:
     """The HTML the site's Markdown makes of `text`."""
     _MARKDOWN.reset()
-    return _MARKDOWN.convert(text)
+    return policy.aligned_by_class(_MARKDOWN.convert(text))
 
 
 def scan(text: str) -> list[Finding]:
@@ -211,14 +209,8 @@ class _Problems(HTMLParser):
             self.found.append(("bild", value, _value(value)))
         elif name in policy.URL_ATTRIBUTES:
             self.found.append(("länk", scheme or "", _value(value)))
-        elif name == "style":
-            self.found.append(("stil", value, _attribute("style")))
         else:
             self.found.append(("id", value, _word(value)))
-
-
-def _normal(name: str, value: str) -> str:
-    return re.sub(r"\s+", "", value).rstrip(";") if name == "style" else value
 
 
 _CODE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,}).*?(?:^[ ]{0,3}\1[ \t]*$|\Z)|(`+)(?!`).+?(?<!`)\2(?!`)",
@@ -248,7 +240,7 @@ def _shape(fragment: str) -> list[tuple]:
 
     class Collect(HTMLParser):
         def handle_starttag(self, tag, attrs):
-            shape.append(("<", tag, tuple(sorted((n, _normal(n, v or "")) for n, v in attrs))))
+            shape.append(("<", tag, tuple(sorted((n, v or "") for n, v in attrs))))
 
         def handle_endtag(self, tag):
             shape.append((">", tag))
@@ -301,7 +293,6 @@ _CLEANER = nh3.Cleaner(
     attributes={tag: set(names) for tag, names in policy.ATTRIBUTES.items()},
     generic_attribute_prefixes={policy.ARIA_PREFIX},
     url_schemes=set(policy.LINK_SCHEMES),
-    filter_style_properties=set(policy.STYLES),
     link_rel=None,
     strip_comments=True,
     attribute_filter=policy.allowed_value,
@@ -310,7 +301,7 @@ _CLEANER = nh3.Cleaner(
 
 def sanitize_fragment(fragment: str) -> str:
     """`fragment` with everything the policy does not allow removed."""
-    return _CLEANER.clean(fragment)
+    return _CLEANER.clean(policy.aligned_by_class(fragment))
 
 
 _ANCHOR = re.compile(r'<a\s[^>]*?href="([^"]*)"[^>]*>(.*?)</a>', re.DOTALL)

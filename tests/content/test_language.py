@@ -1,7 +1,6 @@
 """The handbook uses one form and one term for each thing, so a reader never wonders whether two words differ.
 
-The editor guide (docs/om/) is left out because it names YAML fields such as `epost`; the calculator pages
-(docs/raknare/) have their own owner and test.
+The editor and developer pages (docs/om/) are left out because they name YAML fields such as `epost`.
 """
 
 from __future__ import annotations
@@ -15,7 +14,7 @@ from handbok.check import check
 from generator.sitecheck import ROOT
 
 HANDBOOK, ERRORS = check(ROOT / "handbook", ROOT / "docs")
-SKIPPED = ("docs/om/", "docs/raknare/")
+SKIPPED = ("docs/om/",)
 PROSE = sorted(p for p in [*(ROOT / "handbook").rglob("*.yml"), *(ROOT / "docs").rglob("*.md")]
                if not str(p.relative_to(ROOT)).startswith(SKIPPED))
 ID_LINES = re.compile(r"^(?:relaterade_metoder|huvudmetod|roller|kontakter|rapporterar_till|ägare|epost|"

@@ -96,7 +96,7 @@ def test_sanitizer_keeps_theme_markup_and_marks_external_links():
             '<a href="../metoder/swot/">SWOT</a> <a href="https://exempelkommun.se.example.org/">Falsk</a></p>')
     clean = safety.sanitize(page, ("exempelkommun.se",))
     for kept in ('<h2 id="syfte">', 'class="headerlink" href="#syfte"', 'class="admonition warning"',
-                 '<details class="note"><summary>Mer</summary>', 'style="text-align:left"'):
+                 '<details class="note"><summary>Mer</summary>', '<th class="handbok-justera-left">'):
         assert kept in clean
     assert clean.count('<span class="extern-lank__markor">(extern länk)</span>') == 2
     assert '<a href="https://www.siq.se/" class="extern-lank" rel="noopener noreferrer">SIQ' in clean
