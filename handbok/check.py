@@ -66,6 +66,8 @@ class _Checker:
             return None
         doc = self._read(path)
         meta = self._validate(doc, HandbookMeta) if doc else None
+        if doc is not None:
+            self.docs["handbook", ""] = doc  # its `ägare` is a reference like an entry's
         if meta is not None and meta.risk_matrices:
             self._check_matrices(doc, meta.risk_matrices)
         return meta

@@ -17,6 +17,7 @@ from handbok.model import PART_OF_NAMES, PHASE_NAMES
 INDEX_PAGES = {"modeller": "modeller/index.md", "metoder": "metoder/index.md", "roller": "roller/index.md"}
 OVERVIEW = "oversikt.md"
 CONTACTS = "kontakter.md"
+STATEMENT = "om/tillganglighet.md"
 LIST_TITLES = {
     "modeller": ("Modeller", ("Modellerna beskriver hur vi arbetar i stort. De gäller hela organisationen, och de flesta har en "
                               "huvudmetod.")),
@@ -91,6 +92,7 @@ def render_pages(handbook: Handbook, today: dt.date | None = None) -> dict[str, 
     for role_id in handbook.roles:
         pages[page_path(("roller", role_id))] = renderer.role(role_id)
     pages[changes.PAGE] = renderer.render("nytt.md.j2", changes.PAGE, changes=changes.latest(handbook))
+    pages[STATEMENT] = renderer.render("statement.md.j2", STATEMENT)
     return pages
 
 

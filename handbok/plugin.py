@@ -18,7 +18,7 @@ from mkdocs.utils import get_relative_url
 from handbok import changes, embed, examples, safety, scan, theme
 from handbok.check import check
 from handbok.handbook import Handbook
-from handbok.pages import CONTACTS, INDEX_PAGES, OVERVIEW, page_sources, render_pages
+from handbok.pages import CONTACTS, INDEX_PAGES, OVERVIEW, STATEMENT, page_sources, render_pages
 
 
 log = logging.getLogger("mkdocs.plugins.handbok")
@@ -35,7 +35,7 @@ class HandbokConfig(Config):
 
 class HandbokPlugin(BasePlugin[HandbokConfig]):
     supports_multiple_instances = False
-    listed = {OVERVIEW, CONTACTS, *INDEX_PAGES.values(), changes.PAGE}
+    listed = {OVERVIEW, CONTACTS, *INDEX_PAGES.values(), changes.PAGE, STATEMENT}
 
     def on_config(self, config):
         self.content_dir = Path(config.config_file_path).parent / self.config.content_dir
