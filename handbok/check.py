@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from handbok import scan, schema
+from handbok import chapters, scan, schema
 from handbok.errors import ContentError, pydantic_message, suggest
 from handbok.handbook import Handbook
 from handbok.loader import Document, load_file
@@ -25,6 +26,8 @@ def check(content_dir: Path, docs_dir: Path | None = None) -> tuple[Handbook | N
     handbook = checker.run()
     if content_dir.is_dir():
         checker.errors += scan.content_errors(content_dir, docs_dir) + schema.header_errors(content_dir)
+    if handbook is not None and docs_dir is not None and docs_dir.is_dir():
+        checker.errors += chapters.read(docs_dir, handbook, dt.date.today())[1]
     errors = sorted(set(checker.errors))
     return (handbook if not errors else None), errors
 

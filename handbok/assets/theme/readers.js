@@ -29,9 +29,22 @@
     }
   }
 
+  // The feedback e-mails carry the page's address relative to the site; give the full one the reader sees.
+  function feedbackAddress() {
+    for (const link of document.querySelectorAll(".handbok-feedback a[href^='mailto:']")) {
+      const url = new URL(link.href);
+      const body = url.searchParams.get("body");
+      if (body && !body.includes(location.origin)) {
+        url.searchParams.set("body", body.replace(/^Adress: .*$/m, "Adress: " + location.href.split("#")[0]));
+        link.href = url.href.replace(/\+/g, "%20");
+      }
+    }
+  }
+
   function run() {
     focusableTables();
     searchLabels();
+    feedbackAddress();
   }
 
   if (window.document$) {

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from .conftest import WIDTHS, axe_all_rules
+from .axe import WIDTHS, axe_all_rules
 
 pytestmark = pytest.mark.browser
 
