@@ -8,7 +8,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from handbok import changes, mdlinks, scan, schema
+from handbok import changes, chapters, mdlinks, scan, schema
 from handbok.errors import ContentError, allowed_fields, close_matches, field_name, pydantic_message, suggest
 from handbok.handbook import Handbook
 from handbok.loader import Document, load_file
@@ -36,6 +36,8 @@ def readable(content_dir: Path, docs_dir: Path | None = None,
     if content_dir.is_dir():
         checker.errors += scan.content_errors(content_dir, docs_dir) + schema.header_errors(content_dir)
         checker.errors += checker.link_errors(handbook, docs_dir)
+    if handbook is not None and docs_dir is not None and docs_dir.is_dir():
+        checker.errors += chapters.read(docs_dir, handbook, checker.today)[1]
     return handbook, sorted(set(checker.errors))
 
 
@@ -78,6 +80,8 @@ class _Checker:
             return None
         doc = self.meta_doc = self._read(path)
         meta = self._validate(doc, HandbookMeta) if doc else None
+        if doc is not None:
+            self.docs["handbook", ""] = doc  # its `ägare` is a reference like an entry's
         if meta is not None and meta.risk_matrices:
             self._check_matrices(doc, meta.risk_matrices)
         return meta

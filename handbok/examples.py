@@ -25,6 +25,11 @@ titel: Kvalitetshandbok
 version: "1.0"
 beslut: {{organ: Kommunstyrelsen, referens: KS 2026/0001, datum: 2026-01-12}}
 introduktion: Ett exempel.
+ägare: kvalitetssamordnare
+senast_granskad: 2026-01-12
+återkoppling_epost: kvalitet@exempelkommun.se
+tillgänglighet: {{tjänst: Handboken, status: fullt förenlig, bedömningsmetod: Egen granskning., bedömd: 2026-01-12,
+                 uppdaterad: 2026-01-12, svarstid_arbetsdagar: 5}}
 """,
     "roller/kvalitetssamordnare.yml": f"""{header("roll")}
 namn: Kvalitetssamordnare

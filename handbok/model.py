@@ -208,6 +208,38 @@ class Version(Strict):
                                  description="Vad som är nytt i versionen.")
 
 
+class Shortcoming(Strict):
+    shortcoming: Text = Field(alias="brist", title="Brist",
+                              description="Vad som inte är tillgängligt och för vem, i en eller två meningar.")
+    reason: Literal["bristande förenlighet", "oskäligt betungande", "utanför lagens tillämpningsområde"] = Field(
+        alias="orsak", title="Orsak",
+        description="Varför innehållet inte är tillgängligt, med lagens tre skäl: bristande förenlighet, "
+                    "oskäligt betungande eller utanför lagens tillämpningsområde.")
+    plan: Text | None = Field(None, alias="åtgärd", title="Åtgärd",
+                              description="Vad som görs åt bristen och när. Frivilligt.")
+
+
+class Accessibility(Strict):
+    """What Digg requires in an accessibility statement (lagen om tillgänglighet till digital offentlig service)."""
+
+    service: Text = Field(alias="tjänst", title="Tjänst", examples=["Kvalitetshandboken på intranätet"],
+                          description="Namnet på webbplatsen eller tjänsten som redogörelsen gäller.")
+    status: Literal["fullt förenlig", "delvis förenlig", "inte förenlig"] = Field(
+        alias="status", title="Förenlighet", description="Hur väl tjänsten uppfyller kraven: fullt förenlig, "
+                                                         "delvis förenlig eller inte förenlig.")
+    shortcomings: list[Shortcoming] = Field(default_factory=list, alias="brister", title="Kända brister",
+                                            description="Innehåll som inte är tillgängligt, med orsak.")
+    method: Text = Field(alias="bedömningsmetod", title="Bedömningsmetod",
+                         examples=["Egen granskning med automatiska tester och manuell kontroll med skärmläsare."],
+                         description="Hur tjänstens tillgänglighet har bedömts.")
+    assessed: dt.date = Field(alias="bedömd", title="Bedömd", description="Dagen bedömningen gjordes (ÅÅÅÅ-MM-DD).")
+    updated: dt.date = Field(alias="uppdaterad", title="Uppdaterad",
+                             description="Dagen redogörelsen senast uppdaterades (ÅÅÅÅ-MM-DD).")
+    response_days: Annotated[int, Field(ge=1, le=60)] = Field(
+        alias="svarstid_arbetsdagar", title="Svarstid i arbetsdagar", examples=[5],
+        description="Inom hur många arbetsdagar den som rapporterar ett problem får svar.")
+
+
 class HandbookMeta(Strict):
     organisation: Text = Field(alias="organisation", title="Organisation", examples=["Exempelkommun"],
                                description="Organisationens namn, visas på varje sida.")
@@ -221,6 +253,16 @@ class HandbookMeta(Strict):
                                description="Beslutet om handboken: `organ`, `referens` och `datum`.")
     introduction: Markdown = Field(alias="introduktion", title="Introduktion",
                                    description="Inledande text (Markdown).")
+    owner: EntryId = Field(alias="ägare", title="Ägare", examples=["kvalitetssamordnare"],
+                           description="Id för rollen som äger handboken och dess samlingssidor (översikt, register, "
+                                       "startsida).")
+    last_reviewed: dt.date = Field(alias="senast_granskad", title="Senast granskad", examples=["2026-03-16"],
+                                   description="Datum då samlingssidorna senast granskades (ÅÅÅÅ-MM-DD).")
+    feedback_email: Email = Field(alias="återkoppling_epost", title="E-post för synpunkter",
+                                  examples=["kvalitet@exempelkommun.se"],
+                                  description="Dit synpunkter på en sida går när sidans ägare saknar e-post.")
+    accessibility: Accessibility = Field(alias="tillgänglighet", title="Tillgänglighetsredogörelse",
+                                         description="Uppgifterna i tillgänglighetsredogörelsen.")
     review_months: Months = Field(12, alias="granskningsintervall_månader",
                                   title="Granskningsintervall i månader",
                                   description="Standardintervall mellan granskningar (1–60).", examples=[12])

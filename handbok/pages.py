@@ -5,18 +5,20 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 import re
+import urllib.parse
 from collections.abc import Callable
 from functools import cache
 
 import jinja2
 
-from handbok import changes
+from handbok import changes, chapters
 from handbok.handbook import Handbook, Ref
-from handbok.model import PART_OF_NAMES, PHASE_NAMES
+from handbok.model import PART_OF_NAMES, PHASE_NAMES, Reviewed
 
 INDEX_PAGES = {"modeller": "modeller/index.md", "metoder": "metoder/index.md", "roller": "roller/index.md"}
 OVERVIEW = "oversikt.md"
 CONTACTS = "kontakter.md"
+STATEMENT = "om/tillganglighet.md"
 LIST_TITLES = {
     "modeller": ("Modeller", ("Modellerna beskriver hur vi arbetar i stort. De gäller hela organisationen, och de flesta har en "
                               "huvudmetod.")),
@@ -69,6 +71,30 @@ def _linker(handbook: Handbook, here: str) -> Callable[[Ref], str]:
     return link
 
 
+def page_url(here: str) -> str:
+    """Site path `metoder/swot.md` -> the page's address relative to the site, `metoder/swot/`."""
+    path = here.removesuffix(".md").removesuffix("index")
+    return path if not path or path.endswith("/") else path + "/"
+
+
+def feedback_address(handbook: Handbook, role_id: str) -> str:
+    """The e-mail of the owner role's first contact that has one, else the handbook's feedback address."""
+    role = handbook.roles.get(role_id)
+    emails = [handbook.contacts[c].email for c in (role.contacts if role else []) if c in handbook.contacts]
+    return next((email for email in emails if email), handbook.meta.feedback_email)
+
+
+def _mailer(handbook: Handbook, here: str) -> Callable[[str, str, str], str]:
+    def mailto(role_id: str, topic: str, title: str) -> str:
+        """A mailto: link to the page owner with the page's title and address; readers.js makes it absolute."""
+        query = urllib.parse.urlencode({"subject": f"{topic}: {title}",
+                                        "body": f"Sida: {title}\nAdress: {page_url(here) or './'}\n\n"},
+                                       quote_via=urllib.parse.quote)
+        return f"mailto:{feedback_address(handbook, role_id)}?{query}"
+
+    return mailto
+
+
 def _by_name(items: dict) -> list:
     return sorted(items.items(), key=lambda item: item[1].name.casefold())
 
@@ -91,12 +117,23 @@ def render_pages(handbook: Handbook, today: dt.date | None = None) -> dict[str, 
     for role_id in handbook.roles:
         pages[page_path(("roller", role_id))] = renderer.role(role_id)
     pages[changes.PAGE] = renderer.render("nytt.md.j2", changes.PAGE, changes=changes.latest(handbook))
+    pages[STATEMENT] = renderer.render("statement.md.j2", STATEMENT)
     return pages
 
 
 def page_sources(handbook: Handbook) -> dict[str, str]:
     """Generated page -> the YAML file (relative to the content folder) an editor changes to edit it."""
     return {page_path(ref): source for ref, source in handbook.sources.items() if ref[0] != "kontakter"}
+
+
+def with_review(markdown: str, handbook: Handbook, here: str, review: Reviewed, today: dt.date) -> str:
+    """A hand-written chapter with the overdue notice under its heading, owner, dates and feedback at its end."""
+    heading = re.search(r"^# (.*)$", markdown, re.MULTILINE)
+    macros = _Renderer(handbook, today).macros(here)
+    title = heading.group(1).strip() if heading else handbook.meta.title
+    warning, footer = macros.review_warning(review), macros.review_footer(review, title)
+    at = heading.end() if heading else 0
+    return f"{markdown[:at]}\n\n{warning}\n{markdown[at:].rstrip()}\n\n{footer}\n"
 
 
 class _Renderer:
@@ -106,7 +143,14 @@ class _Renderer:
 
     def render(self, template: str, here: str, **context) -> str:
         return _environment().get_template(template).render(
-            handbook=self.handbook, today=self.today, link=_linker(self.handbook, here), **context)
+            handbook=self.handbook, today=self.today, link=_linker(self.handbook, here),
+            mailto=_mailer(self.handbook, here), page_review=chapters.handbook_review(self.handbook), **context)
+
+    def macros(self, here: str):
+        """The review macros of `_macros.md.j2`, bound to this page's links."""
+        return _environment().get_template("_macros.md.j2").make_module(
+            {"handbook": self.handbook, "today": self.today, "link": _linker(self.handbook, here),
+             "mailto": _mailer(self.handbook, here)})
 
     def guide(self, kind: str, entry_id: str) -> str:
         entry = self.handbook.entries(kind)[entry_id]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import posixpath
 from pathlib import Path
@@ -15,10 +16,10 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from handbok import changes, embed, examples, printing, safety, scan, theme
+from handbok import changes, chapters, embed, examples, printing, safety, scan, theme
 from handbok.check import check
 from handbok.handbook import Handbook
-from handbok.pages import CONTACTS, INDEX_PAGES, OVERVIEW, page_sources, render_pages
+from handbok.pages import CONTACTS, INDEX_PAGES, OVERVIEW, STATEMENT, page_sources, render_pages, with_review
 
 
 log = logging.getLogger("mkdocs.plugins.handbok")
@@ -35,7 +36,7 @@ class HandbokConfig(Config):
 
 class HandbokPlugin(BasePlugin[HandbokConfig]):
     supports_multiple_instances = False
-    listed = {OVERVIEW, CONTACTS, *INDEX_PAGES.values(), changes.PAGE}
+    listed = {OVERVIEW, CONTACTS, *INDEX_PAGES.values(), changes.PAGE, STATEMENT}
 
     def on_config(self, config):
         self.content_dir = Path(config.config_file_path).parent / self.config.content_dir
@@ -46,6 +47,7 @@ class HandbokPlugin(BasePlugin[HandbokConfig]):
         self.handbook: Handbook = handbook
         self.pages = render_pages(handbook)
         self.sources = page_sources(handbook)
+        self.reviews = chapters.read(Path(config.docs_dir), handbook, dt.date.today())[0]
         meta = handbook.meta
         self.internal_domains = tuple(meta.internal_domains)
         if not config.site_url:
@@ -112,6 +114,9 @@ class HandbokPlugin(BasePlugin[HandbokConfig]):
         if page.file.generated_by:
             page.edit_url = (posixpath.join(self.edit_base, self.content_dir.name, source)
                              if source and self.edit_base else None)
+        if page.file.src_uri in self.reviews:
+            markdown = with_review(markdown, self.handbook, page.file.src_uri, self.reviews[page.file.src_uri],
+                                   dt.date.today())
         try:
             return examples.insert(markdown)  # the editor guide's `[[felexempel]]` (real check messages)
         except examples.ExampleError as exc:

@@ -38,7 +38,7 @@ ARIA_PREFIX = "aria-"
 
 CLASSES = frozenset({
     "admonition", "admonition-title", *ADMONITIONS, "headerlink", "grid", "cards", "highlight", "filename",
-    "handbok-granskning", *(f"handbok-justera-{side}" for side in ("left", "right", "center")),
+    "handbok-granskning", "handbok-feedback", *(f"handbok-justera-{side}" for side in ("left", "right", "center")),
 })
 """Classes content may carry: the theme's boxes and grids and our own page templates' blocks. Any other
 class could switch on theme behaviour (`mermaid` loads a script from a CDN) or restyle the page."""

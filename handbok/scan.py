@@ -27,7 +27,8 @@ STATIC_SUFFIXES = frozenset({".md", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".
 FILE_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]*(?:\.[a-z0-9]+)?$")
 FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
 """As MkDocs reads it (mkdocs.utils.meta.YAML_RE)."""
-FRONT_MATTER_KEYS = {"title": "text", "description": "text", "hide": "hide"}
+FRONT_MATTER_KEYS = {"title": "text", "description": "text", "hide": "hide", "ägare": "text",
+                     "senast_granskad": "date"}
 """The keys a docs page may set, and the kind of value. `template:` and the like are theme internals."""
 HIDE_VALUES = frozenset({"navigation", "toc", "footer", "path", "feedback"})
 FIELD_KINDS = {model.Url: "adress", model.Email: "adress", model.Phone: "text", model.Text: "text",
@@ -230,6 +231,8 @@ def _front_matter_value(shown: str, key: str, value: Any, line: int, column: int
         wrong = [str(v) for v in values if v not in HIDE_VALUES]
         return [ContentError(shown, line, column, f"`hide` kan bara dölja {', '.join(sorted(HIDE_VALUES))}, "
                              f"inte `{w}`. Ta bort det.") for w in wrong]
+    if kind == "date":
+        return []  # handbok/chapters.py checks the date against today
     if not isinstance(value, str):
         return [ContentError(shown, line, column, f"`{key}` ska vara en text på en rad.")]
     return [ContentError(shown, line, column, f"fältet `{key}` {f.message}") for f in safety.plain_findings(value)]

@@ -34,7 +34,8 @@ TITLES = {
     "kontakt": ("Kontakt", "En funktion eller brevlåda man kan vända sig till (handbook/kontakter/<id>.yml)."),
     "handbok": ("Handboken", "Uppgifter om hela handboken: organisation, version, beslut och versionshistorik."),
 }
-DEF_TITLES = {"Change": "Ändring", "Link": "Länk", "Step": "Steg", "Decision": "Beslut", "Version": "Version"}
+DEF_TITLES = {"Change": "Ändring", "Link": "Länk", "Step": "Steg", "Decision": "Beslut", "Version": "Version",
+              "Accessibility": "Tillgänglighetsredogörelse", "Shortcoming": "Brist"}
 
 REFERENCES = {"ägare": "roller", "roller": "roller", "rapporterar_till": "roller", "kontakter": "kontakter",
               "relaterade_metoder": "metoder", "huvudmetod": "metoder", "räknare": "räknare"}

@@ -201,5 +201,5 @@ riskmatriser:
     errors = errors_after(content, "handbook.yml", meta)
     assert errors and all(e.startswith("handbook/handbook.yml:") for e in errors)
     # row 3 `[medium, low, high]`: `low` is below its neighbours (column 18), `high` two levels above `low` (23)
-    assert sorted({e.split(": ")[0] for e in errors}) == ["handbook/handbook.yml:25:18", "handbook/handbook.yml:25:23"]
+    assert sorted({e.split(": ")[0] for e in errors}) == ["handbook/handbook.yml:35:18", "handbook/handbook.yml:35:23"]
     assert any("`riskmatriser.liten.cells[2][1]`: Cellen (sannolikhet 3, konsekvens 2)" in e for e in errors)

@@ -25,7 +25,7 @@ def test_one_page_per_entry_and_the_aggregate_pages(pages: dict[str, str]) -> No
     assert set(pages) == {
         "oversikt.md", "kontakter.md", "modeller/index.md", "metoder/index.md", "roller/index.md",
         "modeller/processledning.md", "metoder/swot.md", "metoder/riskanalys.md", "metoder/processkartlaggning.md",
-        "roller/samordnare.md", "roller/chef.md", "roller/namnd.md", "om/nytt.md",
+        "roller/samordnare.md", "roller/chef.md", "roller/namnd.md", "om/nytt.md", "om/tillganglighet.md",
     }
 
 
