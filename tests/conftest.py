@@ -5,8 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from generator.sitecheck import ROOT, mkdocs_build
+
+settings.register_profile("handbok", deadline=None)
+settings.load_profile("handbok")
+"""No per-example time limit: timing belongs in bench/, and the machines that run the tests are shared."""
 
 
 @pytest.fixture(scope="session")
