@@ -61,6 +61,7 @@ def test_rendering_stops_at_a_reference_outside_the_site(tmp_path: Path) -> None
 
 def _footer(extra: dict) -> str:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(ROOT / "overrides"), autoescape=True)
+    env.filters["url"] = lambda path: f"../../{path}"  # MkDocs' filter: the site path from this page
     config = SimpleNamespace(extra=extra, copyright=None)
     return env.get_template("partials/copyright.html").render(config=config, base_url="../..")
 
