@@ -23,8 +23,8 @@ from pathlib import Path
 
 import yaml
 
-from handbok.check import check
-from handbok.pages import render_pages
+from handbok.site.validate import check
+from handbok.site.pages import render_pages
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results" / "generator.json"

@@ -16,10 +16,12 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from handbok import changes, chapters, embed, examples, printing, safety, scan, theme
-from handbok.check import check
-from handbok.handbook import Handbook
-from handbok.pages import CONTACTS, INDEX_PAGES, OVERVIEW, STATEMENT, page_sources, render_pages, with_review
+from handbok.browser import embed
+from handbok.content import changes, chapters, safety, scan
+from handbok.site import examples, printing, theme
+from handbok.site.validate import check
+from handbok.content.handbook import Handbook
+from handbok.site.pages import CONTACTS, INDEX_PAGES, OVERVIEW, STATEMENT, page_sources, render_pages, with_review
 
 
 log = logging.getLogger("mkdocs.plugins.handbok")
