@@ -12,7 +12,6 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
-from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
@@ -84,23 +83,12 @@ class HandbokPlugin(BasePlugin[HandbokConfig]):
             if files.get_file_from_path(path) is not None:
                 raise PluginError(f"{config.docs_dir}/{path}: sidan skapas från {self.content_dir.name}/ och får "
                                   "inte finnas som fil i docs/. Ta bort filen.")
-            # entry pages are not listed in mkdocs.yml; on_nav puts them under their index page
+            # entry pages stay out of the navigation, so every page carries a nav of the same size whatever the
+            # number of entries; their index pages list them (docs/om/beslut.md, "Navigeringen")
             inclusion = InclusionLevel.INCLUDED if path in self.listed else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, path, content=markdown, inclusion=inclusion))
+        self.page_urls = [page.url for page in files.documentation_pages()]
         return files
-
-    def on_nav(self, nav: Navigation, config, files: Files) -> Navigation:
-        """Turn the index pages in the nav into sections holding every model, method and role page."""
-        for kind, index in INDEX_PAGES.items():
-            children = [files.get_file_from_path(f"{kind}/{entry_id}.md").page
-                        for entry_id, _ in sorted(self.handbook.entries(kind).items(),
-                                                  key=lambda item: item[1].name.casefold())]
-            _expand(nav.items, files.get_file_from_path(index).page, children)
-        pages = _pages_in(nav.items)
-        self.page_urls = [page.url for page in pages]
-        for previous, page, following in zip([None, *pages[:-1]], pages, [*pages[1:], None]):
-            page.previous_page, page.next_page = previous, following
-        return Navigation(nav.items, pages)
 
     def on_page_read_source(self, page: Page, config) -> str | None:
         """The page's source with only the front matter the policy allows, so MkDocs never parses the rest
@@ -157,27 +145,3 @@ def _publishable(file: File, docs_dir: Path) -> bool:
     return (names_ok and source.suffix in scan.STATIC_SUFFIXES and not source.is_symlink()
             and source.resolve().is_relative_to(docs_dir.resolve()))
 
-
-def _expand(items: list, index: Page | None, children: list[Page]) -> bool:
-    """Replace `index` in the nav tree by a section titled like it, with the index first."""
-    for position, item in enumerate(items):
-        if item is index:
-            section = Section(title=index.title, children=[index, *children])
-            section.parent = index.parent
-            for child in section.children:
-                child.parent = section
-            items[position] = section
-            return True
-        if item.children and _expand(item.children, index, children):
-            return True
-    return False
-
-
-def _pages_in(items: list) -> list[Page]:
-    found: list[Page] = []
-    for item in items:
-        if isinstance(item, Page):
-            found.append(item)
-        if item.children:
-            found.extend(_pages_in(item.children))
-    return found
