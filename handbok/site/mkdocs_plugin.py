@@ -17,7 +17,7 @@ from mkdocs.utils import get_relative_url
 
 from handbok.browser import embed
 from handbok.content import changes, chapters, safety, scan
-from handbok.site import examples, printing, theme
+from handbok.site import examples, preview, printing, theme
 from handbok.site.validate import check
 from handbok.content.handbook import Handbook
 from handbok.site.pages import CONTACTS, INDEX_PAGES, OVERVIEW, STATEMENT, page_sources, render_pages, with_review
@@ -38,13 +38,24 @@ class HandbokConfig(Config):
 class HandbokPlugin(BasePlugin[HandbokConfig]):
     supports_multiple_instances = False
     listed = {OVERVIEW, CONTACTS, *INDEX_PAGES.values(), changes.PAGE, STATEMENT}
+    serving = False
+    errors: list = []
+    pages: dict[str, str] = {}
+    """The last good handbook's generated pages: `make serve` keeps their addresses while showing errors."""
+    internal_domains: tuple[str, ...] = ()
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Also keeps this instance across `make serve`'s rebuilds (MkDocs keeps plugins with on_startup)."""
+        self.serving = command == "serve"
 
     def on_config(self, config):
         self.content_dir = Path(config.config_file_path).parent / self.config.content_dir
-        handbook, errors = check(self.content_dir, Path(config.docs_dir))
-        if errors:
-            count = len({e.path for e in errors})
-            raise PluginError("\n".join(map(str, errors)) + f"\n{len(errors)} fel i {count} filer.")
+        handbook, self.errors = check(self.content_dir, Path(config.docs_dir))
+        if self.errors and not self.serving:
+            raise PluginError(preview.summary(self.errors))
+        if self.errors:  # the preview shows them on every page (handbok/site/preview.py) and recovers on save
+            log.info(preview.summary(self.errors))
+            return self._configure_assets(config)
         self.handbook: Handbook = handbook
         self.pages = render_pages(handbook)
         self.sources = page_sources(handbook)
@@ -58,8 +69,11 @@ class HandbokPlugin(BasePlugin[HandbokConfig]):
             "beslut": {"organ": meta.decision.body, "referens": meta.decision.reference,
                        "datum": meta.decision.date.isoformat()},
         }
-        config.extra_css.extend(embed.ASSETS_CSS)
         self.edit_base = self._edit_base(config)
+        return self._configure_assets(config)
+
+    def _configure_assets(self, config):
+        config.extra_css.extend(embed.ASSETS_CSS)
         try:
             self.worker_stamp = embed.stamp(embed.worker_source(snapshot=self.config.snapshot))
         except embed.MissingPyodide as exc:
@@ -93,6 +107,8 @@ class HandbokPlugin(BasePlugin[HandbokConfig]):
     def on_page_read_source(self, page: Page, config) -> str | None:
         """The page's source with only the front matter the policy allows, so MkDocs never parses the rest
         (a `template:`, an alias bomb, or a first line that MultiMarkdown would take for metadata)."""
+        if self.errors:
+            return preview.error_page(self.errors)
         if page.file.generated_by:
             return None
         text = Path(page.file.abs_src_path).read_bytes().decode("utf-8-sig", errors="replace")
@@ -100,6 +116,8 @@ class HandbokPlugin(BasePlugin[HandbokConfig]):
 
     def on_page_markdown(self, markdown: str, page: Page, config, files: Files) -> str:
         """Point "Redigera sidan" of a generated page at its YAML source; aggregate pages get no edit link."""
+        if self.errors:
+            return markdown
         source = self.sources.get(page.file.src_uri)
         if page.file.generated_by:
             page.edit_url = (posixpath.join(self.edit_base, self.content_dir.name, source)
@@ -117,6 +135,8 @@ class HandbokPlugin(BasePlugin[HandbokConfig]):
         the sanitiser would strip)."""
         page.title = safety.plain_text(page.title or "")  # the theme prints it unescaped
         html = printing.mark_outbound_links(safety.sanitize(html, self.internal_domains))
+        if self.errors:
+            return html
         return embed.render_markers(html, matrices=self.handbook.meta.risk_matrices)
 
     def on_post_page(self, output: str, page: Page, config) -> str:

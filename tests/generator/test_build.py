@@ -98,5 +98,5 @@ def test_bad_content_fails_the_build_with_the_check_messages(tmp_path: Path) -> 
     assert result.returncode == 1
     output = result.stdout + result.stderr
     assert all(str(error) in output for error in expected)
-    assert f"{len(expected)} fel i 1 filer." in output
+    assert f"{len(expected)} fel i 1 fil." in output  # Swedish singular, as `handbok check` says it
     assert "Traceback" not in output
