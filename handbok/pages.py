@@ -17,6 +17,8 @@ from handbok.model import PART_OF_NAMES, PHASE_NAMES, Reviewed
 
 INDEX_PAGES = {"modeller": "modeller/index.md", "metoder": "metoder/index.md", "roller": "roller/index.md"}
 OVERVIEW = "oversikt.md"
+CARDS = "metodkort"
+"""Folder of the printable method cards, one page per method."""
 CONTACTS = "kontakter.md"
 STATEMENT = "om/tillganglighet.md"
 LIST_TITLES = {
@@ -56,6 +58,11 @@ def page_path(ref: Ref) -> str:
     """Site path of an entry's page; contacts live as sections of the contact directory."""
     kind, entry_id = ref
     return f"{CONTACTS}#{entry_id}" if kind == "kontakter" else f"{kind}/{entry_id}.md"
+
+
+def card_path(method_id: str) -> str:
+    """Site path of a method's printable card."""
+    return f"{CARDS}/{method_id}.md"
 
 
 def _linker(handbook: Handbook, here: str) -> Callable[[Ref], str]:
@@ -114,6 +121,9 @@ def render_pages(handbook: Handbook, today: dt.date | None = None) -> dict[str, 
     for kind in ("modeller", "metoder"):
         for entry_id in handbook.entries(kind):
             pages[page_path((kind, entry_id))] = renderer.guide(kind, entry_id)
+    for method_id, method in handbook.methods.items():
+        pages[card_path(method_id)] = renderer.render("method_card.md.j2", card_path(method_id), entry_id=method_id,
+                                                      entry=method)
     for role_id in handbook.roles:
         pages[page_path(("roller", role_id))] = renderer.role(role_id)
     pages[changes.PAGE] = renderer.render("nytt.md.j2", changes.PAGE, changes=changes.latest(handbook))
@@ -123,7 +133,8 @@ def render_pages(handbook: Handbook, today: dt.date | None = None) -> dict[str, 
 
 def page_sources(handbook: Handbook) -> dict[str, str]:
     """Generated page -> the YAML file (relative to the content folder) an editor changes to edit it."""
-    return {page_path(ref): source for ref, source in handbook.sources.items() if ref[0] != "kontakter"}
+    sources = {page_path(ref): source for ref, source in handbook.sources.items() if ref[0] != "kontakter"}
+    return sources | {card_path(ref[1]): source for ref, source in handbook.sources.items() if ref[0] == "metoder"}
 
 
 def with_review(markdown: str, handbook: Handbook, here: str, review: Reviewed, today: dt.date) -> str:
@@ -160,7 +171,9 @@ class _Renderer:
             related.insert(0, ("metoder", entry.main_method))
         if kind == "metoder":
             related += [ref for ref in backlinks if ref[0] == "metoder"]
-        return self.render("guide.md.j2", page_path((kind, entry_id)), kind=kind, entry=entry,
+        here = page_path((kind, entry_id))
+        return self.render("guide.md.j2", here, kind=kind, entry=entry,
+                           card=posixpath.relpath(card_path(entry_id), posixpath.dirname(here)),
                            related=list(dict.fromkeys(related)),
                            models=[ref for ref in backlinks if ref[0] == "modeller"] if kind == "metoder" else [])
 
