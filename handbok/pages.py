@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 import re
+import unicodedata
 import urllib.parse
 from collections.abc import Callable
 from functools import cache
@@ -13,7 +14,7 @@ import jinja2
 
 from handbok import changes, chapters
 from handbok.handbook import Handbook, Ref
-from handbok.model import PART_OF_NAMES, PHASE_NAMES, Reviewed
+from handbok.model import NEED_NAMES, PART_OF_NAMES, PHASE_NAMES, Reviewed
 
 INDEX_PAGES = {"modeller": "modeller/index.md", "metoder": "metoder/index.md", "roller": "roller/index.md"}
 OVERVIEW = "oversikt.md"
@@ -39,13 +40,19 @@ def _environment() -> jinja2.Environment:
         autoescape=False,  # the output is Markdown, and Markdown from YAML is inserted as-is
     )
     env.filters.update(cell=table_cell, tel=tel_uri, phase=PHASE_NAMES.__getitem__,
-                       part_of=PART_OF_NAMES.__getitem__)
+                       part_of=PART_OF_NAMES.__getitem__, need=NEED_NAMES.__getitem__, slug=slug)
     return env
 
 
 def table_cell(text: str) -> str:
     """Make text safe inside a Markdown table cell: one line, pipes escaped."""
     return " ".join(text.split()).replace("|", "\\|")
+
+
+def slug(value: str) -> str:
+    """`förstå_nuläget` -> `forsta-nulaget`: an id the HTML policy accepts (ASCII letters, digits, hyphens)."""
+    ascii_only = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", ascii_only.lower()).strip("-")
 
 
 def tel_uri(phone: str) -> str:
@@ -112,9 +119,10 @@ def render_pages(handbook: Handbook, today: dt.date | None = None) -> dict[str, 
     pages = {OVERVIEW: renderer.render("overview.md.j2", OVERVIEW, models=_by_name(handbook.models),
                                        methods=_by_name(handbook.methods)),
              CONTACTS: renderer.render("contacts.md.j2", CONTACTS, contacts=_by_name(handbook.contacts))}
-    for kind, (title, intro) in LIST_TITLES.items():
-        pages[INDEX_PAGES[kind]] = renderer.render("list.md.j2", INDEX_PAGES[kind], title=title, intro=intro,
-                                                   kind=kind, entries=_by_name(handbook.entries(kind)))
+    title, intro = LIST_TITLES["modeller"]
+    pages[INDEX_PAGES["modeller"]] = renderer.render("list.md.j2", INDEX_PAGES["modeller"], title=title, intro=intro,
+                                                     kind="modeller", entries=_by_name(handbook.models))
+    pages[INDEX_PAGES["metoder"]] = renderer.methods_index()
     groups = [(part, [(i, r) for i, r in _by_name(handbook.roles) if r.part_of == part]) for part in PART_OF_NAMES]
     pages[INDEX_PAGES["roller"]] = renderer.render("roles_index.md.j2", INDEX_PAGES["roller"],
                                                    groups=[(part, roles) for part, roles in groups if roles])
@@ -176,6 +184,16 @@ class _Renderer:
                            card=posixpath.relpath(card_path(entry_id), posixpath.dirname(here)),
                            related=list(dict.fromkeys(related)),
                            models=[ref for ref in backlinks if ref[0] == "modeller"] if kind == "metoder" else [])
+
+    def methods_index(self) -> str:
+        """The method finder: every method grouped by phase and by need; metodval.js adds filters."""
+        methods = _by_name(self.handbook.methods)
+        by_phase = [(phase, [(i, m) for i, m in methods if phase in m.phases]) for phase in PHASE_NAMES]
+        by_need = [(need, [(i, m) for i, m in methods if need in m.needs]) for need in NEED_NAMES]
+        title, intro = LIST_TITLES["metoder"]
+        return self.render("methods_index.md.j2", INDEX_PAGES["metoder"], title=title, intro=intro,
+                           by_phase=[group for group in by_phase if group[1]],
+                           by_need=[group for group in by_need if group[1]])
 
     def role(self, role_id: str) -> str:
         backlinks = self.handbook.backlinks.get(("roller", role_id), [])
