@@ -12,8 +12,8 @@ from playwright.sync_api import Browser, Page
 from pypdf import PdfReader
 
 from generator.sitecheck import ROOT
-from handbok.check import check
-from handbok.model import PHASE_NAMES
+from handbok.content.check import check
+from handbok.content.model import PHASE_NAMES
 
 from .conftest import LOAD_TIMEOUT_MS, Traffic
 

@@ -12,9 +12,9 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from generator.sitecheck import ROOT
-from handbok.check import check
-from handbok.model import NEED_NAMES, PHASE_NAMES
-from handbok.pages import slug
+from handbok.content.check import check
+from handbok.content.model import NEED_NAMES, PHASE_NAMES
+from handbok.site.pages import slug
 
 from .conftest import LOAD_TIMEOUT_MS
 from .readers.axe import WIDTHS, axe_all_rules
@@ -128,7 +128,7 @@ def strict(browser: Browser, built_site: Path) -> Iterator[tuple[Page, str]]:
 
 def test_finder_under_strict_csp_after_instant_navigation(strict: tuple[Page, str]) -> None:
     page, url = strict
-    page.goto(url + "metoder/swot/")
+    page.goto(url + "oversikt/")
     page.evaluate("window.__sammaSida = true")
     page.locator("a[href$='/metoder/']:visible").first.click()
     expect(page).to_have_url(re.compile(re.escape(url) + "metoder/$"))
