@@ -14,14 +14,14 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
-from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from handbok.browser import embed
 from handbok.content import changes, safety
-from handbok.site import steps, theme
+from handbok.site import preview, steps, theme
 from handbok.site.pages import CONTACTS, INDEX_PAGES, OVERVIEW, STATEMENT
 from handbok.site.steps import BuildError
+from handbok.site.validate import check
 
 
 log = logging.getLogger("mkdocs.plugins.handbok")
@@ -39,53 +39,61 @@ class HandbokConfig(Config):
 class HandbokPlugin(BasePlugin[HandbokConfig]):
     supports_multiple_instances = False
     listed = {OVERVIEW, CONTACTS, *INDEX_PAGES.values(), changes.PAGE, STATEMENT}
+    serving = False
+    errors: list = []
+    content: steps.Content | None = None
+    """The last good handbook and its pages: `make serve` keeps their addresses while showing errors."""
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Also keeps this instance across `make serve`'s rebuilds (MkDocs keeps plugins with on_startup)."""
+        self.serving = command == "serve"
 
     def on_config(self, config):
         self.content_dir = Path(config.config_file_path).parent / self.config.content_dir
+        docs_dir = Path(config.docs_dir)
+        handbook, self.errors = check(self.content_dir, docs_dir)
+        if self.errors and not self.serving:
+            raise PluginError(preview.summary(self.errors))
+        config.extra_css.extend(embed.ASSETS_CSS)
         try:
-            self.content = steps.prepare(self.content_dir, Path(config.docs_dir))
             self.worker_stamp = steps.worker_stamp(self.config.snapshot)
         except BuildError as exc:
             raise PluginError(str(exc)) from exc
+        if self.errors:  # the preview shows them on every page (handbok/site/preview.py) and recovers on save
+            log.info(preview.summary(self.errors))
+            return config
+        self.content = steps.generate(handbook, self.content_dir, docs_dir)
         if not config.site_url:
             log.info(theme.NO_ADDRESS)
-        config.extra["handbok"] = steps.site_extra(self.content.handbook)
-        config.extra_css.extend(embed.ASSETS_CSS)
+        config.extra["handbok"] = steps.site_extra(handbook)
         self.edit_base = steps.edit_base(config.repo_url, config.edit_uri, self.config.source_edit_uri,
-                                         Path(config.docs_dir).name)
+                                         docs_dir.name)
         return config
 
     def on_files(self, files: Files, config) -> Files:
         docs_dir = Path(config.docs_dir)
         for unsafe in [f for f in files if not _publishable(f, docs_dir)]:
             files.remove(unsafe)  # `handbok check` names these; never publish them even if it was skipped
-        for path, markdown in self.content.pages.items():
+        for path, markdown in (self.content.pages if self.content else {}).items():
             if files.get_file_from_path(path) is not None:
                 raise PluginError(f"{config.docs_dir}/{path}: sidan skapas från {self.content_dir.name}/ och får "
                                   "inte finnas som fil i docs/. Ta bort filen.")
-            # entry pages are not listed in mkdocs.yml; on_nav puts them under their index page
+            # entry pages stay out of the navigation, so every page carries a nav of the same size whatever the
+            # number of entries; their index pages list them (docs/om/beslut.md, "Navigeringen")
             inclusion = InclusionLevel.INCLUDED if path in self.listed else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, path, content=markdown, inclusion=inclusion))
+        self.page_urls = [page.url for page in files.documentation_pages()]
         return files
 
-    def on_nav(self, nav: Navigation, config, files: Files) -> Navigation:
-        """Turn the index pages in the nav into sections holding every model, method and role page."""
-        for kind, index in INDEX_PAGES.items():
-            children = [files.get_file_from_path(f"{kind}/{entry_id}.md").page
-                        for entry_id, _ in sorted(self.content.handbook.entries(kind).items(),
-                                                  key=lambda item: item[1].name.casefold())]
-            _expand(nav.items, files.get_file_from_path(index).page, children)
-        pages = _pages_in(nav.items)
-        self.page_urls = [page.url for page in pages]
-        for previous, page, following in zip([None, *pages[:-1]], pages, [*pages[1:], None]):
-            page.previous_page, page.next_page = previous, following
-        return Navigation(nav.items, pages)
-
     def on_page_read_source(self, page: Page, config) -> str | None:
+        if self.errors:
+            return preview.error_page(self.errors)
         return None if page.file.generated_by else steps.safe_source(Path(page.file.abs_src_path))
 
     def on_page_markdown(self, markdown: str, page: Page, config, files: Files) -> str:
         """Point "Redigera sidan" of a generated page at its YAML source; aggregate pages get no edit link."""
+        if self.errors or self.content is None:
+            return markdown
         if page.file.generated_by:
             page.edit_url = steps.edit_url(self.content, self.edit_base, page.file.src_uri)
         try:
@@ -95,7 +103,7 @@ class HandbokPlugin(BasePlugin[HandbokConfig]):
 
     def on_page_content(self, html: str, page: Page, config, files: Files) -> str:
         page.title = safety.plain_text(page.title or "")  # the theme prints it unescaped
-        return steps.page_content(html, self.content.handbook)
+        return steps.page_content(html, None if self.errors or self.content is None else self.content.handbook)
 
     def on_post_page(self, output: str, page: Page, config) -> str:
         return steps.page_scripts(output, page.url, self.worker_stamp)
@@ -116,31 +124,6 @@ def _publishable(file: File, docs_dir: Path) -> bool:
     if file.generated_by or Path(file.src_dir or "") != docs_dir:
         return True
     return steps.publishable(Path(file.abs_src_path), file.src_uri, docs_dir)
-
-
-def _expand(items: list, index: Page | None, children: list[Page]) -> bool:
-    """Replace `index` in the nav tree by a section titled like it, with the index first."""
-    for position, item in enumerate(items):
-        if item is index:
-            section = Section(title=index.title, children=[index, *children])
-            section.parent = index.parent
-            for child in section.children:
-                child.parent = section
-            items[position] = section
-            return True
-        if item.children and _expand(item.children, index, children):
-            return True
-    return False
-
-
-def _pages_in(items: list) -> list[Page]:
-    found: list[Page] = []
-    for item in items:
-        if isinstance(item, Page):
-            found.append(item)
-        if item.children:
-            found.extend(_pages_in(item.children))
-    return found
 
 
 def run(config_file: Path) -> None:

@@ -17,7 +17,7 @@ from handbok.content import chapters, safety, scan
 from handbok.site.validate import check
 from handbok.content.handbook import Handbook
 from handbok.content.model import Reviewed
-from handbok.site import examples, printing, theme
+from handbok.site import examples, preview, printing, theme
 from handbok.site.pages import page_sources, render_pages, with_review
 
 
@@ -42,11 +42,15 @@ class Content:
 
 def prepare(content_dir: Path, docs_dir: Path, today: dt.date | None = None) -> Content:
     """Validate the content and the chapters, and render the generated pages; every error stops the build."""
+    handbook, errors = check(content_dir, docs_dir, today)
+    if errors or handbook is None:
+        raise BuildError(preview.summary(errors))
+    return generate(handbook, content_dir, docs_dir, today)
+
+
+def generate(handbook: Handbook, content_dir: Path, docs_dir: Path, today: dt.date | None = None) -> Content:
+    """The pages of a validated handbook and the review data of its chapters."""
     today = today or dt.date.today()
-    handbook, errors = check(content_dir, docs_dir)
-    if errors:
-        count = len({e.path for e in errors})
-        raise BuildError("\n".join(map(str, errors)) + f"\n{len(errors)} fel i {count} filer.")
     return Content(handbook, content_dir, render_pages(handbook, today), page_sources(handbook),
                    chapters.read(docs_dir, handbook, today)[0], today)
 
@@ -97,11 +101,12 @@ def edit_url(content: Content, base: str | None, path: str) -> str | None:
     return posixpath.join(base, content.content_dir.name, source) if source and base else None
 
 
-def page_content(html: str, handbook: Handbook) -> str:
+def page_content(html: str, handbook: Handbook | None) -> str:
     """A page's own HTML sanitised, outbound links marked for print, then the calculator forms inserted
-    (which the sanitiser would strip)."""
-    html = printing.mark_outbound_links(safety.sanitize(html, tuple(handbook.meta.internal_domains)))
-    return embed.render_markers(html, matrices=handbook.meta.risk_matrices)
+    (which the sanitiser would strip); without a handbook (the preview of content with errors) no forms."""
+    domains = tuple(handbook.meta.internal_domains) if handbook else ()
+    html = printing.mark_outbound_links(safety.sanitize(html, domains))
+    return embed.render_markers(html, matrices=handbook.meta.risk_matrices) if handbook else html
 
 
 def worker_stamp(snapshot: bool) -> str:
