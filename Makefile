@@ -5,7 +5,7 @@ export PATH := $(HOME)/.local/bin:$(PATH)
 export NO_MKDOCS_2_WARNING := 1
 UV := $(shell command -v uv 2>/dev/null || echo $(HOME)/.local/bin/uv)
 
-.PHONY: setup serve build check test bench chromium pdf pdf-libs
+.PHONY: setup serve build build-zensical check test bench chromium pdf pdf-libs
 
 setup: .venv/.synced node_modules/.installed
 
@@ -14,6 +14,10 @@ serve: setup
 
 build: setup
 	$(UV) run mkdocs build --strict
+
+# The same site built by Zensical through `handbok build` (docs/om/beslut.md, "Ett bygge, två motorer").
+build-zensical: setup
+	$(UV) run handbok build --engine zensical
 
 check: setup
 	$(UV) run handbok check

@@ -6,11 +6,12 @@ import argparse
 import datetime as dt
 import re
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 
 from handbok.content import new, review, schema
-from handbok.site import ci
+from handbok.site import build, ci
 from handbok.site.validate import check, readable
 from handbok.content.errors import plural
 from handbok.content.kinds import BY_WORD
@@ -186,6 +187,30 @@ class _Parser(argparse.ArgumentParser):
             message = re.sub(f"^{pattern}$", swedish, message)
         self.print_usage(sys.stderr)
         self.exit(2, f"{self.prog}: {message}\n")
+
+
+# --- The standalone build (issue 11): validate, generate, engine, post-steps --------------------------------
+
+def build_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--engine", choices=list(build.ENGINES), default="mkdocs",
+                        help="mkdocs (standard) eller zensical")
+    parser.add_argument("--site-dir", type=Path, default=None, metavar="MAPP",
+                        help="bygg webbplatsen hit (standard: site_dir i mkdocs.yml, annars site)")
+    parser.add_argument("--config", type=Path, default=Path("mkdocs.yml"), metavar="FIL",
+                        help="webbplatsens inställningar (standard: mkdocs.yml)")
+
+
+@command("build", "Bygg webbplatsen: kontrollera innehållet, skapa sidorna, kör motorn, lägg till räknarna.",
+         build_arguments)
+def run_build(args: argparse.Namespace) -> int:
+    started = time.perf_counter()
+    try:
+        site = build.build(args.config, args.engine, args.site_dir)
+    except build.BuildError as exc:
+        print(f"handbok build: {exc}", file=sys.stderr)
+        return 1
+    print(f"Byggde webbplatsen i {site} med {args.engine} på {time.perf_counter() - started:.1f} s.")
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:

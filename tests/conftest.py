@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
-from generator.sitecheck import ROOT, mkdocs_build
+from generator.sitecheck import ROOT, handbok_build, mkdocs_build
 
 settings.register_profile("handbok", deadline=None)
 settings.load_profile("handbok")
@@ -21,4 +21,14 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = mkdocs_build(ROOT / "mkdocs.yml", site)
     if result.returncode != 0:
         pytest.fail(f"mkdocs build --strict misslyckades:\n{result.stdout}\n{result.stderr}", pytrace=False)
+    return site
+
+
+@pytest.fixture(scope="session")
+def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped handbook built with `handbok build --engine zensical`: one Zensical build per session."""
+    site = tmp_path_factory.mktemp("zensical") / "site"
+    result = handbok_build("zensical", site)
+    if result.returncode != 0:
+        pytest.fail(f"handbok build --engine zensical misslyckades:\n{result.stdout}\n{result.stderr}", pytrace=False)
     return site

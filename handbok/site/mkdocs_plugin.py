@@ -1,10 +1,12 @@
-"""Thin MkDocs adapter: the only module that imports MkDocs. Validation and rendering live in the core."""
+"""MkDocs adapter, the only module that imports MkDocs: the plugin that `make serve` runs (live reload) and
+`run`, the engine of `handbok build --engine mkdocs`. Both call the shared steps in handbok/site/steps.py."""
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
-import posixpath
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 from mkdocs.config import config_options
@@ -13,14 +15,13 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
-from mkdocs.utils import get_relative_url
 
 from handbok.browser import embed
-from handbok.content import changes, chapters, safety, scan
-from handbok.site import examples, preview, printing, theme
+from handbok.content import changes, safety
+from handbok.site import preview, steps, theme
+from handbok.site.pages import CONTACTS, INDEX_PAGES, OVERVIEW, STATEMENT
+from handbok.site.steps import BuildError
 from handbok.site.validate import check
-from handbok.content.handbook import Handbook
-from handbok.site.pages import CONTACTS, INDEX_PAGES, OVERVIEW, STATEMENT, page_sources, render_pages, with_review
 
 
 log = logging.getLogger("mkdocs.plugins.handbok")
@@ -40,9 +41,8 @@ class HandbokPlugin(BasePlugin[HandbokConfig]):
     listed = {OVERVIEW, CONTACTS, *INDEX_PAGES.values(), changes.PAGE, STATEMENT}
     serving = False
     errors: list = []
-    pages: dict[str, str] = {}
-    """The last good handbook's generated pages: `make serve` keeps their addresses while showing errors."""
-    internal_domains: tuple[str, ...] = ()
+    content: steps.Content | None = None
+    """The last good handbook and its pages: `make serve` keeps their addresses while showing errors."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Also keeps this instance across `make serve`'s rebuilds (MkDocs keeps plugins with on_startup)."""
@@ -50,50 +50,31 @@ class HandbokPlugin(BasePlugin[HandbokConfig]):
 
     def on_config(self, config):
         self.content_dir = Path(config.config_file_path).parent / self.config.content_dir
-        handbook, self.errors = check(self.content_dir, Path(config.docs_dir))
+        docs_dir = Path(config.docs_dir)
+        handbook, self.errors = check(self.content_dir, docs_dir)
         if self.errors and not self.serving:
             raise PluginError(preview.summary(self.errors))
-        if self.errors:  # the preview shows them on every page (handbok/site/preview.py) and recovers on save
-            log.info(preview.summary(self.errors))
-            return self._configure_assets(config)
-        self.handbook: Handbook = handbook
-        self.pages = render_pages(handbook)
-        self.sources = page_sources(handbook)
-        self.reviews = chapters.read(Path(config.docs_dir), handbook, dt.date.today())[0]
-        meta = handbook.meta
-        self.internal_domains = tuple(meta.internal_domains)
-        if not config.site_url:
-            log.info(theme.NO_ADDRESS)
-        config.extra["handbok"] = {
-            "organisation": meta.organisation, "titel": meta.title, "version": meta.version,
-            "beslut": {"organ": meta.decision.body, "referens": meta.decision.reference,
-                       "datum": meta.decision.date.isoformat()},
-        }
-        self.edit_base = self._edit_base(config)
-        return self._configure_assets(config)
-
-    def _configure_assets(self, config):
         config.extra_css.extend(embed.ASSETS_CSS)
         try:
-            self.worker_stamp = embed.stamp(embed.worker_source(snapshot=self.config.snapshot))
-        except embed.MissingPyodide as exc:
+            self.worker_stamp = steps.worker_stamp(self.config.snapshot)
+        except BuildError as exc:
             raise PluginError(str(exc)) from exc
+        if self.errors:  # the preview shows them on every page (handbok/site/preview.py) and recovers on save
+            log.info(preview.summary(self.errors))
+            return config
+        self.content = steps.generate(handbook, self.content_dir, docs_dir)
+        if not config.site_url:
+            log.info(theme.NO_ADDRESS)
+        config.extra["handbok"] = steps.site_extra(handbook)
+        self.edit_base = steps.edit_base(config.repo_url, config.edit_uri, self.config.source_edit_uri,
+                                         docs_dir.name)
         return config
 
-    def _edit_base(self, config) -> str | None:
-        """URL prefix that a content path like `handbook/metoder/swot.yml` is appended to."""
-        if not config.repo_url:
-            return None
-        edit_uri = self.config.source_edit_uri
-        if edit_uri is None:
-            docs = Path(config.docs_dir).name + "/"
-            edit_uri = (config.edit_uri or "").removesuffix(docs)
-        return posixpath.join(config.repo_url.rstrip("/") + "/", edit_uri.lstrip("/"))
-
     def on_files(self, files: Files, config) -> Files:
-        for unsafe in [f for f in files if not _publishable(f, Path(config.docs_dir))]:
+        docs_dir = Path(config.docs_dir)
+        for unsafe in [f for f in files if not _publishable(f, docs_dir)]:
             files.remove(unsafe)  # `handbok check` names these; never publish them even if it was skipped
-        for path, markdown in self.pages.items():
+        for path, markdown in (self.content.pages if self.content else {}).items():
             if files.get_file_from_path(path) is not None:
                 raise PluginError(f"{config.docs_dir}/{path}: sidan skapas från {self.content_dir.name}/ och får "
                                   "inte finnas som fil i docs/. Ta bort filen.")
@@ -105,50 +86,32 @@ class HandbokPlugin(BasePlugin[HandbokConfig]):
         return files
 
     def on_page_read_source(self, page: Page, config) -> str | None:
-        """The page's source with only the front matter the policy allows, so MkDocs never parses the rest
-        (a `template:`, an alias bomb, or a first line that MultiMarkdown would take for metadata)."""
         if self.errors:
             return preview.error_page(self.errors)
-        if page.file.generated_by:
-            return None
-        text = Path(page.file.abs_src_path).read_bytes().decode("utf-8-sig", errors="replace")
-        return safety.safe_front_matter(text)
+        return None if page.file.generated_by else steps.safe_source(Path(page.file.abs_src_path))
 
     def on_page_markdown(self, markdown: str, page: Page, config, files: Files) -> str:
         """Point "Redigera sidan" of a generated page at its YAML source; aggregate pages get no edit link."""
-        if self.errors:
+        if self.errors or self.content is None:
             return markdown
-        source = self.sources.get(page.file.src_uri)
         if page.file.generated_by:
-            page.edit_url = (posixpath.join(self.edit_base, self.content_dir.name, source)
-                             if source and self.edit_base else None)
-        if page.file.src_uri in self.reviews:
-            markdown = with_review(markdown, self.handbook, page.file.src_uri, self.reviews[page.file.src_uri],
-                                   dt.date.today())
+            page.edit_url = steps.edit_url(self.content, self.edit_base, page.file.src_uri)
         try:
-            return examples.insert(markdown)  # the editor guide's `[[felexempel]]` (real check messages)
-        except examples.ExampleError as exc:
-            raise PluginError(f"{page.file.src_uri}: {exc}") from exc
+            return steps.page_markdown(self.content, page.file.src_uri, markdown)
+        except BuildError as exc:
+            raise PluginError(str(exc)) from exc
 
     def on_page_content(self, html: str, page: Page, config, files: Files) -> str:
-        """Sanitise the rendered page, mark outbound links for print, then insert the calculator forms (which
-        the sanitiser would strip)."""
         page.title = safety.plain_text(page.title or "")  # the theme prints it unescaped
-        html = printing.mark_outbound_links(safety.sanitize(html, self.internal_domains))
-        if self.errors:
-            return html
-        return embed.render_markers(html, matrices=self.handbook.meta.risk_matrices)
+        return steps.page_content(html, None if self.errors or self.content is None else self.content.handbook)
 
     def on_post_page(self, output: str, page: Page, config) -> str:
-        worker = f"{get_relative_url(embed.WORKER, page.url)}?v={self.worker_stamp}"
-        return embed.add_script(output, get_relative_url(embed.SCRIPT, page.url), worker,
-                                get_relative_url(embed.START, page.url))
+        return steps.page_scripts(output, page.url, self.worker_stamp)
 
     def on_post_build(self, config) -> None:
         try:
-            embed.write_assets(Path(config.site_dir), snapshot=self.config.snapshot)
-            theme.adapt(Path(config.site_dir), self.page_urls, config.site_url)
-        except Exception as exc:  # the build must end with the Swedish reason, not a traceback
+            steps.site_files(Path(config.site_dir), self.page_urls, config.site_url, self.config.snapshot)
+        except BuildError as exc:
             raise PluginError(str(exc)) from exc
 
     def on_serve(self, server, config, builder):
@@ -157,11 +120,17 @@ class HandbokPlugin(BasePlugin[HandbokConfig]):
 
 
 def _publishable(file: File, docs_dir: Path) -> bool:
-    """Theme and generated files, and docs files of an allowed kind and name that are no symlink."""
+    """Theme and generated files, and the docs files `steps.publishable` allows."""
     if file.generated_by or Path(file.src_dir or "") != docs_dir:
         return True
-    source = Path(file.abs_src_path)
-    names_ok = all(scan.FILE_NAME.match(part) for part in Path(file.src_uri).parts)
-    return (names_ok and source.suffix in scan.STATIC_SUFFIXES and not source.is_symlink()
-            and source.resolve().is_relative_to(docs_dir.resolve()))
+    return steps.publishable(Path(file.abs_src_path), file.src_uri, docs_dir)
 
+
+def run(config_file: Path) -> None:
+    """`handbok build --engine mkdocs`: `mkdocs build --strict` on the build folder's configuration, which has
+    no `handbok` plugin (the build has done its work by then); the site goes to `site/` beside it."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config_file)],
+                            cwd=config_file.parent, env=env, check=False)
+    if result.returncode != 0:
+        raise BuildError("MkDocs kunde inte bygga webbplatsen; orsaken står ovan.")

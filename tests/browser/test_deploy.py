@@ -64,6 +64,26 @@ def strict_page(browser: Browser) -> Iterator[tuple[Page, list[str]]]:
     context.close()
 
 
+def palette_survives_a_reload(page: Page) -> None:
+    """Switch the colour scheme; the saved choice is restored after a reload."""
+    page.locator("form[data-md-component=palette] label:visible").first.click()
+    scheme = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+    page.reload()
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == scheme
+
+
+def navigate_to_a_calculator(page: Page, base: str) -> None:
+    """From the method list to the risk analysis by instant navigation (no reload), then its heat map."""
+    page.goto(base + "metoder/")
+    page.evaluate("window.__sammaSida = true")
+    page.locator("article a[href$='riskanalys/']").first.click()
+    expect(page).to_have_url(base + "metoder/riskanalys/")
+    assert page.evaluate("window.__sammaSida === true"), "sidbytet laddade om hela sidan"
+    calc = page.locator('.handbok-calc[data-calc="risk"]')
+    calc.get_by_role("button", name="Fyll i exempel").click()
+    expect(calc.locator(".handbok-calc__heatmap").first).to_be_visible(timeout=LOAD_TIMEOUT_MS)
+
+
 def _violations(page: Page) -> list[str]:
     return page.evaluate("window.__violations")
 
@@ -79,20 +99,10 @@ def test_strict_policy_search_palette_navigation_and_calculator(deployed: str, s
     expect(page.locator(".md-search-result__item").first).to_be_visible()
     page.keyboard.press("Escape")
 
-    page.locator("form[data-md-component=palette] label:visible").first.click()
-    scheme = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
-    page.reload()
-    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == scheme
+    palette_survives_a_reload(page)
     assert _violations(page) == []
 
-    page.goto(deployed + "metoder/")
-    page.evaluate("window.__sammaSida = true")
-    page.locator("article a[href$='riskanalys/']").first.click()
-    expect(page).to_have_url(deployed + "metoder/riskanalys/")
-    assert page.evaluate("window.__sammaSida === true"), "sidbytet laddade om hela sidan"
-    calc = page.locator('.handbok-calc[data-calc="risk"]')
-    calc.get_by_role("button", name="Fyll i exempel").click()
-    expect(calc.locator(".handbok-calc__heatmap").first).to_be_visible(timeout=LOAD_TIMEOUT_MS)
+    navigate_to_a_calculator(page, deployed)
     assert _violations(page) == []
     assert [c for c in console if "Content Security Policy" in c or "Refused" in c] == []
 

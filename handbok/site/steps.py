@@ -1,0 +1,138 @@
+"""The steps of a build that every engine shares: validate, the Markdown each page gets, what happens to a
+page's HTML, and what the site gets besides its pages.
+
+`handbok build` runs them around any engine (handbok/site/build.py); the MkDocs plugin calls them from its
+hooks for `make serve`. Nothing here imports an engine.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+from dataclasses import dataclass
+from pathlib import Path
+
+from handbok.browser import embed
+from handbok.content import chapters, safety, scan
+from handbok.site.validate import check
+from handbok.content.handbook import Handbook
+from handbok.content.model import Reviewed
+from handbok.site import examples, preview, printing, theme
+from handbok.site.pages import page_sources, render_pages, with_review
+
+
+class BuildError(RuntimeError):
+    """A reason the site cannot be built, in Swedish, for the person building."""
+
+
+@dataclass
+class Content:
+    """Validated content and everything generated from it for one build."""
+
+    handbook: Handbook
+    content_dir: Path
+    pages: dict[str, str]
+    """Generated page (path relative to docs) -> Markdown."""
+    sources: dict[str, str]
+    """Generated page -> its YAML file, relative to the content folder."""
+    reviews: dict[str, Reviewed]
+    """Hand-written chapter -> its owner and review dates."""
+    today: dt.date
+
+
+def prepare(content_dir: Path, docs_dir: Path, today: dt.date | None = None) -> Content:
+    """Validate the content and the chapters, and render the generated pages; every error stops the build."""
+    handbook, errors = check(content_dir, docs_dir, today)
+    if errors or handbook is None:
+        raise BuildError(preview.summary(errors))
+    return generate(handbook, content_dir, docs_dir, today)
+
+
+def generate(handbook: Handbook, content_dir: Path, docs_dir: Path, today: dt.date | None = None) -> Content:
+    """The pages of a validated handbook and the review data of its chapters."""
+    today = today or dt.date.today()
+    return Content(handbook, content_dir, render_pages(handbook, today), page_sources(handbook),
+                   chapters.read(docs_dir, handbook, today)[0], today)
+
+
+def page_markdown(content: Content, path: str, markdown: str) -> str:
+    """A page's Markdown with its review block (hand-written chapters) and the editor guide's examples."""
+    if path in content.reviews:
+        markdown = with_review(markdown, content.handbook, path, content.reviews[path], content.today)
+    try:
+        return examples.insert(markdown)  # the editor guide's `[[felexempel]]` (real check messages)
+    except examples.ExampleError as exc:
+        raise BuildError(f"{path}: {exc}") from exc
+
+
+def safe_source(source: Path) -> str:
+    """A docs page's text with only the front matter the policy allows, so no engine parses the rest (a
+    `template:`, an alias bomb, or a first line that MultiMarkdown would take for metadata)."""
+    return safety.safe_front_matter(source.read_bytes().decode("utf-8-sig", errors="replace"))
+
+
+def publishable(source: Path, path: str, docs_dir: Path) -> bool:
+    """A docs file of an allowed kind and name that is no symlink and stays inside the docs folder."""
+    names_ok = all(scan.FILE_NAME.match(part) for part in Path(path).parts)
+    return (names_ok and source.suffix in scan.STATIC_SUFFIXES and not source.is_symlink()
+            and source.resolve().is_relative_to(docs_dir.resolve()))
+
+
+def site_extra(handbook: Handbook) -> dict:
+    """`extra.handbok` of the engine's configuration: what the overrides print from handbook.yml."""
+    meta = handbook.meta
+    return {"organisation": meta.organisation, "titel": meta.title, "version": meta.version,
+            "beslut": {"organ": meta.decision.body, "referens": meta.decision.reference,
+                       "datum": meta.decision.date.isoformat()}}
+
+
+def edit_base(repo_url: str | None, edit_uri: str | None, source_edit_uri: str | None, docs_name: str) -> str | None:
+    """URL prefix that a content path like `handbook/metoder/swot.yml` is appended to."""
+    if not repo_url:
+        return None
+    if source_edit_uri is None:
+        source_edit_uri = (edit_uri or "").removesuffix(docs_name + "/")
+    return posixpath.join(repo_url.rstrip("/") + "/", source_edit_uri.lstrip("/"))
+
+
+def edit_url(content: Content, base: str | None, path: str) -> str | None:
+    """Where "Redigera sidan" of a generated page leads: its YAML file; aggregate pages get none."""
+    source = content.sources.get(path)
+    return posixpath.join(base, content.content_dir.name, source) if source and base else None
+
+
+def page_content(html: str, handbook: Handbook | None) -> str:
+    """A page's own HTML sanitised, outbound links marked for print, then the calculator forms inserted
+    (which the sanitiser would strip); without a handbook (the preview of content with errors) no forms."""
+    domains = tuple(handbook.meta.internal_domains) if handbook else ()
+    html = printing.mark_outbound_links(safety.sanitize(html, domains))
+    return embed.render_markers(html, matrices=handbook.meta.risk_matrices) if handbook else html
+
+
+def worker_stamp(snapshot: bool) -> str:
+    try:
+        return embed.stamp(embed.worker_source(snapshot=snapshot))
+    except embed.MissingPyodide as exc:
+        raise BuildError(str(exc)) from exc
+
+
+def page_scripts(page: str, url: str, stamp: str) -> str:
+    """A built page with the calculator scripts in its <head>, addressed relative to the page at `url`."""
+    return embed.add_script(page, relative(embed.SCRIPT, url), f"{relative(embed.WORKER, url)}?v={stamp}",
+                            relative(embed.START, url))
+
+
+def relative(target: str, url: str) -> str:
+    """`target` (relative to the site) as seen from the page at `url` (`metoder/swot/` or `404.html`)."""
+    base = url if url.endswith("/") or not url else posixpath.dirname(url)
+    return posixpath.relpath(target, base.rstrip("/") or ".")
+
+
+def site_files(site_dir: Path, page_urls: list[str], site_url: str | None, snapshot: bool) -> None:
+    """What the built site gets besides its pages: Pyodide, the wheel and snapshot, and the theme's adaptation.
+    Later site-wide post-steps (search, PDF) belong here."""
+    try:
+        embed.write_assets(site_dir, snapshot=snapshot)
+        theme.adapt(site_dir, page_urls, site_url)
+    except Exception as exc:  # the build must end with the Swedish reason, not a traceback
+        raise BuildError(str(exc)) from exc
