@@ -15,7 +15,6 @@ import os
 import platform
 import sys
 import tempfile
-from collections.abc import Callable
 from pathlib import Path
 
 import yaml
@@ -25,11 +24,13 @@ from bench.generator import MKDOCS, ROOT, measure, nav, synthesize
 RESULTS = ROOT / "bench" / "results" / "scale.json"
 SIZES = (100, 250, 500, 1000, 2000)
 PLUGIN = "  - handbok:\n      content_dir: handbook\n"
-ENGINES: dict[str, Callable[[Path, Path], list[str]]] = {
-    "mkdocs": lambda config, site: [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config),
-                                    "-d", str(site)],
-}
-"""Engine -> the command that builds the project of `config` into `site`."""
+ENGINES = ("mkdocs", "zensical")
+
+
+def command(engine: str, config: Path, site: Path) -> list[str]:
+    """`handbok build` of the project of `config` into `site`: the same pipeline around either engine."""
+    return [sys.executable, "-m", "handbok.cli", "build", "--engine", engine, "--config", str(config),
+            "--site-dir", str(site)]
 
 
 def project(work: Path, methods: int) -> Path:
@@ -52,9 +53,9 @@ def run(sizes: tuple[int, ...]) -> dict:
     with tempfile.TemporaryDirectory(prefix="handbok-scale-") as tmp:
         for methods in sizes:
             config = project(Path(tmp) / str(methods), methods)
-            for engine, command in ENGINES.items():
+            for engine in ENGINES:
                 site = config.parent / f"site-{engine}"
-                usage = measure(command(config, site), config.parent)
+                usage = measure(command(engine, config, site), config.parent)
                 pages = pages_of(site)
                 html = sum(page.stat().st_size for page in pages)
                 rows.append({"engine": engine, "methods": methods, "pages": len(pages), **usage,
