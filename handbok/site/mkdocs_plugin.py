@@ -16,7 +16,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from handbok.browser import embed
+from handbok.browser import embed, snapshot
 from handbok.content import changes, chapters, safety, scan
 from handbok.site import examples, printing, theme
 from handbok.site.validate import check
@@ -34,6 +34,10 @@ class HandbokConfig(Config):
     """Edit path of the repository root (e.g. `-/edit/main/`); default: `edit_uri` without the docs folder."""
     snapshot = config_options.Type(bool, default=True)
     """Ship a Pyodide memory snapshot: calculators start about 1 s sooner, the first visit fetches 6.4 MB more."""
+    pyodide_dir = config_options.Optional(config_options.Type(str))
+    """Folder with Pyodide's core files, relative to mkdocs.yml; default: the installed package's own."""
+    cache_dir = config_options.Optional(config_options.Type(str))
+    """Where snapshots are cached, relative to mkdocs.yml; default: the user's cache folder."""
 
 
 class HandbokPlugin(BasePlugin[HandbokConfig]):
@@ -60,9 +64,16 @@ class HandbokPlugin(BasePlugin[HandbokConfig]):
                        "datum": meta.decision.date.isoformat()},
         }
         config.extra_css.extend(embed.ASSETS_CSS)
+        _add_overrides(config.theme)
         self.edit_base = self._edit_base(config)
+        project = Path(config.config_file_path).parent
+        self.pyodide_dir = project / self.config.pyodide_dir if self.config.pyodide_dir else embed.PYODIDE_SRC
+        self.cache_dir = project / self.config.cache_dir if self.config.cache_dir else None
+        self.snapshot = self.config.snapshot and snapshot.node() is not None
+        if self.config.snapshot and not self.snapshot:
+            log.info(snapshot.NO_NODE)  # not a warning: a strict build without Node still ships working calculators
         try:
-            self.worker_stamp = embed.stamp(embed.worker_source(snapshot=self.config.snapshot))
+            self.worker_stamp = embed.stamp(embed.worker_source(self.pyodide_dir, self.snapshot))
         except embed.MissingPyodide as exc:
             raise PluginError(str(exc)) from exc
         return config
@@ -138,7 +149,7 @@ class HandbokPlugin(BasePlugin[HandbokConfig]):
 
     def on_post_build(self, config) -> None:
         try:
-            embed.write_assets(Path(config.site_dir), snapshot=self.config.snapshot)
+            embed.write_assets(Path(config.site_dir), self.pyodide_dir, self.snapshot, self.cache_dir)
             theme.adapt(Path(config.site_dir), self.page_urls, config.site_url)
         except Exception as exc:  # the build must end with the Swedish reason, not a traceback
             raise PluginError(str(exc)) from exc
@@ -146,6 +157,21 @@ class HandbokPlugin(BasePlugin[HandbokConfig]):
     def on_serve(self, server, config, builder):
         server.watch(str(self.content_dir))
         return server
+
+
+def theme_overrides() -> Path:
+    """The handbook's templates for mkdocs-material (strict CSP, footer, 404): inside the installed package
+    (the wheel carries them, pyproject.toml), else, in a checkout, its `overrides/` folder."""
+    packaged = Path(__file__).resolve().with_name("overrides")
+    return packaged if packaged.is_dir() else Path(__file__).resolve().parents[2] / "overrides"
+
+
+def _add_overrides(theme) -> None:
+    """Put the handbook's templates before the theme's, after a `custom_dir` of the handbook's own (which
+    in this repository is the same folder), so a new handbook's mkdocs.yml needs no `custom_dir`."""
+    overrides = theme_overrides()
+    if all(Path(folder).resolve() != overrides for folder in theme.dirs):
+        theme.dirs.insert(1 if theme.custom_dir else 0, str(overrides))
 
 
 def _publishable(file: File, docs_dir: Path) -> bool:
