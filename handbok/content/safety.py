@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -105,6 +106,13 @@ def render(text: str) -> str:
 
 def scan(text: str) -> list[Finding]:
     """Everything the policy would drop or change in Markdown `text`, in order, one finding per construct."""
+    return list(_scan(text))
+
+
+@lru_cache(maxsize=65536)
+def _scan(text: str) -> tuple[Finding, ...]:
+    """Remembered per text: `make serve` checks the whole handbook on every save, and only the edited text is
+    new (bench/preview.py)."""
     rendered = render(text)
     problems = _Problems(rendered).found + _raw_problems(text)
     if not problems and _shape(sanitize_fragment(rendered)) != _shape(rendered):
@@ -113,7 +121,7 @@ def scan(text: str) -> list[Finding]:
     for kind, detail, needle in problems:
         line, column = _locate(text, needle)
         found.setdefault((kind, detail), Finding(line, column, kind, detail))
-    return sorted(found.values())
+    return tuple(sorted(found.values()))
 
 
 def plain_findings(text: str) -> list[Finding]:
