@@ -21,6 +21,20 @@ PHASE_NAMES: dict[str, str] = {
     "genomförande": "Genomförande",
     "uppföljning": "Uppföljning med analys",
 }
+Need = Literal["förstå_nuläget", "hitta_orsaker", "prioritera", "sätta_mål", "mäta_nöjdhet", "hantera_risker",
+               "leda_förändring", "förbättra_arbetssätt", "följa_upp"]
+NEED_NAMES: dict[str, str] = {
+    "förstå_nuläget": "förstå nuläget",
+    "hitta_orsaker": "hitta orsaker till ett problem",
+    "prioritera": "prioritera",
+    "sätta_mål": "sätta mål",
+    "mäta_nöjdhet": "mäta nöjdhet och upplevd kvalitet",
+    "hantera_risker": "hantera risker",
+    "leda_förändring": "leda en förändring",
+    "förbättra_arbetssätt": "förbättra arbetssätt och processer",
+    "följa_upp": "följa upp och analysera resultat",
+}
+"""What a reader wants to do ("Jag vill …"): the method finder on the methods index filters by it."""
 PartOf = Literal["politisk_organisation", "ledning", "stöd", "verksamhet"]
 PART_OF_NAMES: dict[str, str] = {
     "politisk_organisation": "Politisk organisation",
@@ -141,6 +155,12 @@ class Method(Guide):
     phases: list[Phase] = Field(alias="faser", min_length=1, title="Faser",
                                 description="I vilka faser metoden används: planering, genomförande, uppföljning.",
                                 examples=[["planering", "uppföljning"]])
+    needs: list[Need] = Field(
+        default_factory=list, alias="behov", title="Behov",
+        description="Vad läsaren vill göra när metoden passar (metodväljaren): förstå_nuläget, hitta_orsaker, "
+                    "prioritera, sätta_mål, mäta_nöjdhet, hantera_risker, leda_förändring, förbättra_arbetssätt, "
+                    "följa_upp.",
+        examples=[["förstå_nuläget", "prioritera"]])
     steps: list[Step] = Field(alias="steg", min_length=1, title="Steg",
                               description="Stegen i ordning, vart och ett med `rubrik` och valfri `text`.")
     calculators: list[Text] = Field(default_factory=list, alias="räknare", title="Räknare",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 import re
+import unicodedata
 import urllib.parse
 from collections.abc import Callable
 from functools import cache
@@ -14,10 +15,12 @@ import jinja2
 from handbok.content import changes, chapters
 from handbok.content.handbook import Handbook
 from handbok.content.kinds import KINDS, OVERVIEW, Ref, page_path
-from handbok.content.model import PART_OF_NAMES, PHASE_NAMES, Reviewed
+from handbok.content.model import NEED_NAMES, PART_OF_NAMES, PHASE_NAMES, Reviewed
 
 INDEX_PAGES = {kind.folder: kind.index for kind in KINDS.values() if kind.own_pages}
 CONTACTS = KINDS["kontakter"].index
+CARDS = "metodkort"
+"""Folder of the printable method cards, one page per method."""
 STATEMENT = "om/tillganglighet.md"
 LIST_TITLES = {
     "modeller": ("Modeller", ("Modellerna beskriver hur vi arbetar i stort. De gäller hela organisationen, och de flesta har en "
@@ -37,7 +40,7 @@ def _environment() -> jinja2.Environment:
         autoescape=False,  # the output is Markdown, and Markdown from YAML is inserted as-is
     )
     env.filters.update(cell=table_cell, tel=tel_uri, phase=PHASE_NAMES.__getitem__,
-                       part_of=PART_OF_NAMES.__getitem__)
+                       part_of=PART_OF_NAMES.__getitem__, need=NEED_NAMES.__getitem__, slug=slug)
     return env
 
 
@@ -46,11 +49,22 @@ def table_cell(text: str) -> str:
     return " ".join(text.split()).replace("|", "\\|")
 
 
+def slug(value: str) -> str:
+    """`förstå_nuläget` -> `forsta-nulaget`: an id the HTML policy accepts (ASCII letters, digits, hyphens)."""
+    ascii_only = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", ascii_only.lower()).strip("-")
+
+
 def tel_uri(phone: str) -> str:
     """`010-123 45 67` -> `+46101234567` (Swedish numbers in international form for tel: links)."""
     digits = re.sub(r"[^0-9+]", "", phone)
     return digits if digits.startswith("+") else "+46" + digits.removeprefix("0")
 
+
+
+def card_path(method_id: str) -> str:
+    """Site path of a method's printable card."""
+    return f"{CARDS}/{method_id}.md"
 
 
 def _linker(handbook: Handbook, here: str) -> Callable[[Ref], str]:
@@ -100,15 +114,19 @@ def render_pages(handbook: Handbook, today: dt.date | None = None) -> dict[str, 
     pages = {OVERVIEW: renderer.render("overview.md.j2", OVERVIEW, models=_by_name(handbook.models),
                                        methods=_by_name(handbook.methods)),
              CONTACTS: renderer.render("contacts.md.j2", CONTACTS, contacts=_by_name(handbook.contacts))}
-    for kind, (title, intro) in LIST_TITLES.items():
-        pages[INDEX_PAGES[kind]] = renderer.render("list.md.j2", INDEX_PAGES[kind], title=title, intro=intro,
-                                                   kind=kind, entries=_by_name(handbook.entries(kind)))
+    title, intro = LIST_TITLES["modeller"]
+    pages[INDEX_PAGES["modeller"]] = renderer.render("list.md.j2", INDEX_PAGES["modeller"], title=title, intro=intro,
+                                                     kind="modeller", entries=_by_name(handbook.models))
+    pages[INDEX_PAGES["metoder"]] = renderer.methods_index()
     groups = [(part, [(i, r) for i, r in _by_name(handbook.roles) if r.part_of == part]) for part in PART_OF_NAMES]
     pages[INDEX_PAGES["roller"]] = renderer.render("roles_index.md.j2", INDEX_PAGES["roller"],
                                                    groups=[(part, roles) for part, roles in groups if roles])
     for kind in ("modeller", "metoder"):
         for entry_id in handbook.entries(kind):
             pages[page_path((kind, entry_id))] = renderer.guide(kind, entry_id)
+    for method_id, method in handbook.methods.items():
+        pages[card_path(method_id)] = renderer.render("method_card.md.j2", card_path(method_id), entry_id=method_id,
+                                                      entry=method)
     for role_id in handbook.roles:
         pages[page_path(("roller", role_id))] = renderer.role(role_id)
     pages[changes.PAGE] = renderer.render("nytt.md.j2", changes.PAGE, changes=changes.latest(handbook))
@@ -118,7 +136,8 @@ def render_pages(handbook: Handbook, today: dt.date | None = None) -> dict[str, 
 
 def page_sources(handbook: Handbook) -> dict[str, str]:
     """Generated page -> the YAML file (relative to the content folder) an editor changes to edit it."""
-    return {page_path(ref): source for ref, source in handbook.sources.items() if ref[0] != "kontakter"}
+    sources = {page_path(ref): source for ref, source in handbook.sources.items() if ref[0] != "kontakter"}
+    return sources | {card_path(ref[1]): source for ref, source in handbook.sources.items() if ref[0] == "metoder"}
 
 
 def with_review(markdown: str, handbook: Handbook, here: str, review: Reviewed, today: dt.date) -> str:
@@ -155,9 +174,21 @@ class _Renderer:
             related.insert(0, ("metoder", entry.main_method))
         if kind == "metoder":
             related += [ref for ref in backlinks if ref[0] == "metoder"]
-        return self.render("guide.md.j2", page_path((kind, entry_id)), kind=kind, entry=entry,
+        here = page_path((kind, entry_id))
+        return self.render("guide.md.j2", here, kind=kind, entry=entry,
+                           card=posixpath.relpath(card_path(entry_id), posixpath.dirname(here)),
                            related=list(dict.fromkeys(related)),
                            models=[ref for ref in backlinks if ref[0] == "modeller"] if kind == "metoder" else [])
+
+    def methods_index(self) -> str:
+        """The method finder: every method grouped by phase and by need; metodval.js adds filters."""
+        methods = _by_name(self.handbook.methods)
+        by_phase = [(phase, [(i, m) for i, m in methods if phase in m.phases]) for phase in PHASE_NAMES]
+        by_need = [(need, [(i, m) for i, m in methods if need in m.needs]) for need in NEED_NAMES]
+        title, intro = LIST_TITLES["metoder"]
+        return self.render("methods_index.md.j2", INDEX_PAGES["metoder"], title=title, intro=intro,
+                           by_phase=[group for group in by_phase if group[1]],
+                           by_need=[group for group in by_need if group[1]])
 
     def role(self, role_id: str) -> str:
         backlinks = self.handbook.backlinks.get(("roller", role_id), [])

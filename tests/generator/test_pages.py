@@ -26,6 +26,7 @@ def test_one_page_per_entry_and_the_aggregate_pages(pages: dict[str, str]) -> No
         "oversikt.md", "kontakter.md", "modeller/index.md", "metoder/index.md", "roller/index.md",
         "modeller/processledning.md", "metoder/swot.md", "metoder/riskanalys.md", "metoder/processkartlaggning.md",
         "roller/samordnare.md", "roller/chef.md", "roller/namnd.md", "om/nytt.md", "om/tillganglighet.md",
+        "metodkort/swot.md", "metodkort/riskanalys.md", "metodkort/processkartlaggning.md",
     }
 
 
