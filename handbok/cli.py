@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from handbok.content import new, review, schema
-from handbok.site import build, ci
+from handbok.site import build, ci, scaffold
 from handbok.site.validate import check, readable
 from handbok.content.errors import plural
 from handbok.content.kinds import BY_WORD
@@ -159,6 +159,27 @@ def run_links(args: argparse.Namespace) -> int:
         print(f"{args.site.name}/{problem}")
     print(f"{plural(len(problems), 'trasig länk', 'trasiga länkar')}." if problems else "Inga trasiga länkar.")
     return 1 if problems else 0
+
+
+def init_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("folder", type=Path, metavar="MAPP", help="mappen för den nya handboken (skapas om den saknas)")
+    parser.add_argument("--organisation", default="Min kommun", metavar="NAMN",
+                        help="organisationens namn (standard: Min kommun; går att ändra i handbook/handbook.yml)")
+    parser.add_argument("--domän", dest="domain", default="min-kommun.example", metavar="DOMÄN",
+                        help="intranätets domän, t.ex. aby.se (standard: min-kommun.example)")
+
+
+@command("init", "Starta en ny handbok i en ny mapp: exempel på varje typ, webbplats, Makefile och CI.",
+         init_arguments)
+def run_init(args: argparse.Namespace) -> int:
+    try:
+        written = scaffold.create(args.folder, args.organisation, args.domain, dt.date.today())
+    except scaffold.InitError as exc:
+        print(f"handbok init: {exc}", file=sys.stderr)
+        return 1
+    print(f"Skapade {plural(len(written), 'fil', 'filer')} i {args.folder}. Byt ut det som är märkt ÄNDRA i "
+          f"handbook/handbook.yml och mkdocs.yml, och kör sedan `make serve` i {args.folder}.")
+    return 0
 
 
 class _Formatter(argparse.HelpFormatter):

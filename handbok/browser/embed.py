@@ -24,12 +24,21 @@ import calculators
 from .snapshot import build_snapshot, snapshot_name
 from .wheel import build_wheel, wheel_name
 
-ROOT = Path(__file__).resolve().parents[2]
 ASSET_SRC = Path(__file__).resolve().parent / "assets"
-PYODIDE_SRC = ROOT / "node_modules" / "pyodide"
 # Core files loadPyodide fetches: the loader, the Emscripten glue, the WebAssembly binary and the
 # standard library. The lock file is not copied: the worker passes its `info` part inline.
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
+
+
+def default_pyodide_dir() -> Path:
+    """Pyodide's core files: inside the installed package (the wheel carries them, pyproject.toml), else, in a
+    checkout, the npm package in node_modules/ (`make setup`)."""
+    packaged = Path(__file__).resolve().with_name("pyodide")
+    checkout = Path(__file__).resolve().parents[2] / "node_modules" / "pyodide"
+    return packaged if (packaged / "package.json").is_file() else checkout
+
+
+PYODIDE_SRC = default_pyodide_dir()
 
 ASSETS_CSS: list[str] = ["assets/handbok/calculator.css", "assets/handbok/contrast.css", "assets/handbok/content.css",
                          "assets/handbok/print.css"]
@@ -121,7 +130,8 @@ def pyodide_version(pyodide_dir: Path = PYODIDE_SRC) -> str:
     package = pyodide_dir / "package.json"
     if not package.is_file():
         raise MissingPyodide(
-            f"Hittar inte Pyodide i {pyodide_dir}. Kör make setup (som kör npm ci) och bygg sedan igen."
+            f"Hittar inte Pyodide i {pyodide_dir}. Kör make setup (som kör npm ci) och bygg sedan igen, "
+            "eller ange mappen med `pyodide_dir` under pluginen handbok i mkdocs.yml."
         )
     return json.loads(package.read_text(encoding="utf-8"))["version"]
 
@@ -144,8 +154,10 @@ def stamp(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
 
 
-def write_assets(site_dir: Path, pyodide_dir: Path = PYODIDE_SRC, snapshot: bool = True) -> None:
-    """Copy widget assets, the Pyodide core, the calculators wheel and (unless turned off) the snapshot."""
+def write_assets(site_dir: Path, pyodide_dir: Path = PYODIDE_SRC, snapshot: bool = True,
+                 cache_dir: Path | None = None) -> None:
+    """Copy widget assets, the Pyodide core, the calculators wheel and (unless turned off) the snapshot,
+    which is cached in `cache_dir` (default: the user's cache folder)."""
     runtime = site_dir / "assets" / "pyodide" / pyodide_version(pyodide_dir)
     runtime.mkdir(parents=True, exist_ok=True)
     for name in PYODIDE_FILES:
@@ -157,7 +169,7 @@ def write_assets(site_dir: Path, pyodide_dir: Path = PYODIDE_SRC, snapshot: bool
         old.unlink()
     wheel = build_wheel(runtime)
     if snapshot:
-        build_snapshot(pyodide_dir, runtime.name, wheel, runtime)
+        build_snapshot(pyodide_dir, runtime.name, wheel, runtime, cache_dir)
     _write_widget(site_dir / "assets" / "handbok", worker_source(pyodide_dir, snapshot))
 
 

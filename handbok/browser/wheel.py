@@ -9,21 +9,23 @@ local label, so a browser never keeps a stale wheel after the calculators change
 from __future__ import annotations
 
 import hashlib
-import tomllib
+from importlib import metadata
 from pathlib import Path
 from zipfile import ZIP_DEFLATED, ZipInfo
 
 from wheel.wheelfile import WheelFile
 
-ROOT = Path(__file__).resolve().parents[2]
-PACKAGE_DIR = ROOT / "calculators"
+import calculators
+
+PACKAGE_DIR = Path(calculators.__file__).resolve().parent
+"""The installed `calculators` package (in a checkout: its folder, since uv installs the project editable)."""
+DISTRIBUTION = "kvalitetshandboken"
 FIXED_DATE = (1980, 1, 1, 0, 0, 0)
 
 
 def _project_version() -> str:
-    """The project's version from pyproject.toml (the calculators have no version of their own)."""
-    with (ROOT / "pyproject.toml").open("rb") as f:
-        return tomllib.load(f)["project"]["version"]
+    """The installed distribution's version (the calculators have no version of their own)."""
+    return metadata.version(DISTRIBUTION)
 
 
 def _sources(package_dir: Path) -> list[tuple[str, bytes]]:

@@ -48,7 +48,7 @@ def build(config_file: Path, engine: str = "mkdocs", site_dir: Path | None = Non
     importlib.import_module(ENGINES[engine]).run(work / "mkdocs.yml")
     base = steps.edit_base(config.get("repo_url"), config.get("edit_uri"), options.get("source_edit_uri"),
                            docs_dir.name)
-    finish(work / "site", content, base, config.get("site_url"), options.get("snapshot", True))
+    finish(work / "site", content, base, config.get("site_url"), steps.runtime(root, options))
     shutil.rmtree(target, ignore_errors=True)
     shutil.move(work / "site", target)
     return target
@@ -133,9 +133,10 @@ def write_config(config: dict, root: Path, content: steps.Content, target: Path)
     target.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
-def finish(site_dir: Path, content: steps.Content, base: str | None, site_url: str | None, snapshot: bool) -> None:
+def finish(site_dir: Path, content: steps.Content, base: str | None, site_url: str | None,
+           runtime: steps.Runtime) -> None:
     """The post-steps on the built HTML, the same whichever engine wrote it."""
-    stamp = steps.worker_stamp(snapshot)
+    stamp = steps.worker_stamp(runtime)
     edit_urls = {page_url(path): steps.edit_url(content, base, path) for path in content.pages}
     urls = []
     for page in sorted(site_dir.rglob("*.html")):
@@ -148,7 +149,7 @@ def finish(site_dir: Path, content: steps.Content, base: str | None, site_url: s
             html = _edit_link(html, edit_urls[url])
         page.write_text(steps.page_scripts(html, url, stamp), encoding="utf-8")
         urls.append(url)
-    steps.site_files(site_dir, urls, site_url, snapshot)
+    steps.site_files(site_dir, urls, site_url, runtime)
     # a later site-wide post-step (search: handbok/site/search.py) is called here, on the finished pages
 
 

@@ -16,7 +16,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from handbok.browser import embed
+from handbok.browser import embed, snapshot
 from handbok.content import changes, safety
 from handbok.site import preview, steps, theme
 from handbok.site.pages import CONTACTS, INDEX_PAGES, OVERVIEW, STATEMENT
@@ -34,6 +34,10 @@ class HandbokConfig(Config):
     """Edit path of the repository root (e.g. `-/edit/main/`); default: `edit_uri` without the docs folder."""
     snapshot = config_options.Type(bool, default=True)
     """Ship a Pyodide memory snapshot: calculators start about 1 s sooner, the first visit fetches 6.4 MB more."""
+    pyodide_dir = config_options.Optional(config_options.Type(str))
+    """Folder with Pyodide's core files, relative to mkdocs.yml; default: the installed package's own."""
+    cache_dir = config_options.Optional(config_options.Type(str))
+    """Where snapshots are cached, relative to mkdocs.yml; default: the user's cache folder."""
 
 
 class HandbokPlugin(BasePlugin[HandbokConfig]):
@@ -55,8 +59,12 @@ class HandbokPlugin(BasePlugin[HandbokConfig]):
         if self.errors and not self.serving:
             raise PluginError(preview.summary(self.errors))
         config.extra_css.extend(embed.ASSETS_CSS)
+        _add_overrides(config.theme)
+        self.runtime = steps.runtime(Path(config.config_file_path).parent, dict(self.config))
+        if self.config.snapshot and not self.runtime.snapshot:
+            log.info(snapshot.NO_NODE)  # not a warning: a strict build without Node still ships working calculators
         try:
-            self.worker_stamp = steps.worker_stamp(self.config.snapshot)
+            self.worker_stamp = steps.worker_stamp(self.runtime)
         except BuildError as exc:
             raise PluginError(str(exc)) from exc
         if self.errors:  # the preview shows them on every page (handbok/site/preview.py) and recovers on save
@@ -110,13 +118,28 @@ class HandbokPlugin(BasePlugin[HandbokConfig]):
 
     def on_post_build(self, config) -> None:
         try:
-            steps.site_files(Path(config.site_dir), self.page_urls, config.site_url, self.config.snapshot)
+            steps.site_files(Path(config.site_dir), self.page_urls, config.site_url, self.runtime)
         except BuildError as exc:
             raise PluginError(str(exc)) from exc
 
     def on_serve(self, server, config, builder):
         server.watch(str(self.content_dir))
         return server
+
+
+def theme_overrides() -> Path:
+    """The handbook's templates for mkdocs-material (strict CSP, footer, 404): inside the installed package
+    (the wheel carries them, pyproject.toml), else, in a checkout, its `overrides/` folder."""
+    packaged = Path(__file__).resolve().with_name("overrides")
+    return packaged if packaged.is_dir() else Path(__file__).resolve().parents[2] / "overrides"
+
+
+def _add_overrides(theme) -> None:
+    """Put the handbook's templates before the theme's, after a `custom_dir` of the handbook's own (which
+    in this repository is the same folder), so a new handbook's mkdocs.yml needs no `custom_dir`."""
+    overrides = theme_overrides()
+    if all(Path(folder).resolve() != overrides for folder in theme.dirs):
+        theme.dirs.insert(1 if theme.custom_dir else 0, str(overrides))
 
 
 def _publishable(file: File, docs_dir: Path) -> bool:

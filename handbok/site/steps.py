@@ -12,7 +12,7 @@ import posixpath
 from dataclasses import dataclass
 from pathlib import Path
 
-from handbok.browser import embed
+from handbok.browser import embed, snapshot
 from handbok.content import chapters, safety, scan
 from handbok.site.validate import check
 from handbok.content.handbook import Handbook
@@ -109,9 +109,28 @@ def page_content(html: str, handbook: Handbook | None) -> str:
     return embed.render_markers(html, matrices=handbook.meta.risk_matrices) if handbook else html
 
 
-def worker_stamp(snapshot: bool) -> str:
+@dataclass(frozen=True)
+class Runtime:
+    """Where the calculators' runtime comes from, from the plugin options (relative to mkdocs.yml)."""
+
+    pyodide_dir: Path
+    snapshot: bool
+    """Ship a memory snapshot: asked for in the options, and Node is there to make it."""
+    cache_dir: Path | None
+
+
+def runtime(project: Path, options: dict) -> Runtime:
+    """The runtime the options of the `handbok` plugin ask for; without Node no snapshot (logged by the caller)."""
+    pyodide = options.get("pyodide_dir")
+    cache = options.get("cache_dir")
+    return Runtime(project / pyodide if pyodide else embed.PYODIDE_SRC,
+                   bool(options.get("snapshot", True)) and snapshot.node() is not None,
+                   project / cache if cache else None)
+
+
+def worker_stamp(runtime: Runtime) -> str:
     try:
-        return embed.stamp(embed.worker_source(snapshot=snapshot))
+        return embed.stamp(embed.worker_source(runtime.pyodide_dir, runtime.snapshot))
     except embed.MissingPyodide as exc:
         raise BuildError(str(exc)) from exc
 
@@ -128,11 +147,11 @@ def relative(target: str, url: str) -> str:
     return posixpath.relpath(target, base.rstrip("/") or ".")
 
 
-def site_files(site_dir: Path, page_urls: list[str], site_url: str | None, snapshot: bool) -> None:
+def site_files(site_dir: Path, page_urls: list[str], site_url: str | None, runtime: Runtime) -> None:
     """What the built site gets besides its pages: Pyodide, the wheel and snapshot, and the theme's adaptation.
     Later site-wide post-steps (search, PDF) belong here."""
     try:
-        embed.write_assets(site_dir, snapshot=snapshot)
+        embed.write_assets(site_dir, runtime.pyodide_dir, runtime.snapshot, runtime.cache_dir)
         theme.adapt(site_dir, page_urls, site_url)
     except Exception as exc:  # the build must end with the Swedish reason, not a traceback
         raise BuildError(str(exc)) from exc
