@@ -8,7 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from handbok.model import Contact, HandbookMeta, Method, Model, Reviewed, Role
+from handbok.model import Contact, HandbookMeta, Method, Model, Reviewed, Role, Term
 
 Ref = tuple[str, str]
 """(kind folder, id), e.g. ("metoder", "swot")."""
@@ -23,6 +23,8 @@ class Handbook:
     contacts: dict[str, Contact] = field(default_factory=dict)
     sources: dict[Ref, str] = field(default_factory=dict)
     """(kind, id) -> source path relative to the content folder, e.g. `metoder/swot.yml`."""
+    glossary: list[Term] = field(default_factory=list)
+    """The terms of `ordlista.yml`, explained on the glossary page and where the pages use them."""
 
     def entries(self, kind: str) -> dict[str, Reviewed]:
         return getattr(self, {"modeller": "models", "metoder": "methods", "roller": "roles",

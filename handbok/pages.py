@@ -13,12 +13,13 @@ import jinja2
 
 from handbok import changes, chapters
 from handbok.handbook import Handbook, Ref
-from handbok.model import PART_OF_NAMES, PHASE_NAMES, Reviewed
+from handbok.model import PART_OF_NAMES, PHASE_NAMES, Reviewed, Term
 
 INDEX_PAGES = {"modeller": "modeller/index.md", "metoder": "metoder/index.md", "roller": "roller/index.md"}
 OVERVIEW = "oversikt.md"
 CONTACTS = "kontakter.md"
 STATEMENT = "om/tillganglighet.md"
+GLOSSARY = "ordlista.md"
 LIST_TITLES = {
     "modeller": ("Modeller", ("Modellerna beskriver hur vi arbetar i stort. De gäller hela organisationen, och de flesta har en "
                               "huvudmetod.")),
@@ -118,7 +119,14 @@ def render_pages(handbook: Handbook, today: dt.date | None = None) -> dict[str, 
         pages[page_path(("roller", role_id))] = renderer.role(role_id)
     pages[changes.PAGE] = renderer.render("nytt.md.j2", changes.PAGE, changes=changes.latest(handbook))
     pages[STATEMENT] = renderer.render("statement.md.j2", STATEMENT)
+    if handbook.glossary:
+        pages[GLOSSARY] = renderer.render("glossary.md.j2", GLOSSARY, terms=handbook.glossary)
     return pages
+
+
+def abbreviations(terms: list[Term]) -> dict[str, str]:
+    """Term -> the explanation its `<abbr title>` shows wherever a page uses it (Python-Markdown's `abbr`)."""
+    return {t.term: f"{t.stands_for}: {t.explanation}" if t.stands_for else t.explanation for t in terms}
 
 
 def page_sources(handbook: Handbook) -> dict[str, str]:

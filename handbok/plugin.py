@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import posixpath
+import shutil
 from pathlib import Path
 
 from mkdocs.config import config_options
@@ -19,7 +20,9 @@ from mkdocs.utils import get_relative_url
 from handbok import changes, chapters, embed, examples, printing, safety, scan, theme
 from handbok.check import check
 from handbok.handbook import Handbook
-from handbok.pages import CONTACTS, INDEX_PAGES, OVERVIEW, STATEMENT, page_sources, render_pages, with_review
+from handbok.pages import (CONTACTS, GLOSSARY, INDEX_PAGES, OVERVIEW, STATEMENT, abbreviations, page_sources,
+                           render_pages, with_review)
+from handbok.site import search
 
 
 log = logging.getLogger("mkdocs.plugins.handbok")
@@ -36,7 +39,7 @@ class HandbokConfig(Config):
 
 class HandbokPlugin(BasePlugin[HandbokConfig]):
     supports_multiple_instances = False
-    listed = {OVERVIEW, CONTACTS, *INDEX_PAGES.values(), changes.PAGE, STATEMENT}
+    listed = {OVERVIEW, CONTACTS, *INDEX_PAGES.values(), changes.PAGE, STATEMENT, GLOSSARY}
 
     def on_config(self, config):
         self.content_dir = Path(config.config_file_path).parent / self.config.content_dir
@@ -47,6 +50,7 @@ class HandbokPlugin(BasePlugin[HandbokConfig]):
         self.handbook: Handbook = handbook
         self.pages = render_pages(handbook)
         self.sources = page_sources(handbook)
+        self.keywords = search.page_keywords(handbook)
         self.reviews = chapters.read(Path(config.docs_dir), handbook, dt.date.today())[0]
         meta = handbook.meta
         self.internal_domains = tuple(meta.internal_domains)
@@ -58,6 +62,9 @@ class HandbokPlugin(BasePlugin[HandbokConfig]):
                        "datum": meta.decision.date.isoformat()},
         }
         config.extra_css.extend(embed.ASSETS_CSS)
+        if handbook.glossary:  # every page explains the glossary's terms where it uses them
+            config.markdown_extensions.append("abbr")
+            config.mdx_configs["abbr"] = {"glossary": abbreviations(handbook.glossary)}
         self.edit_base = self._edit_base(config)
         try:
             self.worker_stamp = embed.stamp(embed.worker_source(snapshot=self.config.snapshot))
@@ -111,6 +118,7 @@ class HandbokPlugin(BasePlugin[HandbokConfig]):
     def on_page_markdown(self, markdown: str, page: Page, config, files: Files) -> str:
         """Point "Redigera sidan" of a generated page at its YAML source; aggregate pages get no edit link."""
         source = self.sources.get(page.file.src_uri)
+        page.meta["sökord"] = self.keywords.get(page.file.src_uri, [])  # overrides/partials/search-keywords.html
         if page.file.generated_by:
             page.edit_url = (posixpath.join(self.edit_base, self.content_dir.name, source)
                              if source and self.edit_base else None)
@@ -138,6 +146,8 @@ class HandbokPlugin(BasePlugin[HandbokConfig]):
         try:
             embed.write_assets(Path(config.site_dir), snapshot=self.config.snapshot)
             theme.adapt(Path(config.site_dir), self.page_urls, config.site_url)
+            search.build_index(Path(config.site_dir))
+            shutil.rmtree(Path(config.site_dir) / "search", ignore_errors=True)  # the theme's lunr index, unused
         except Exception as exc:  # the build must end with the Swedish reason, not a traceback
             raise PluginError(str(exc)) from exc
 

@@ -1,0 +1,1 @@
+"""The site layer: pages, theme adaptations and the search index, built from the validated content."""
