@@ -1,1 +1,1 @@
-"""The site layer: pages, theme adaptations and the search index, built from the validated content."""
+"""The site layer: the validated handbook -> pages, sanitised HTML and an engine's built site."""

@@ -13,8 +13,8 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from handbok.handbook import Handbook
-from handbok.pages import page_path
+from handbok.content.handbook import Handbook
+from handbok.content.kinds import KINDS
 
 ROOT = Path(__file__).resolve().parents[2]
 RUNNER = ROOT / "node_modules" / "pagefind" / "lib" / "runner" / "bin.cjs"
@@ -48,9 +48,8 @@ def build_index(site_dir: Path) -> None:
 def page_keywords(handbook: Handbook) -> dict[str, list[str]]:
     """Site path of each page -> the `sökord` of the entries on it (contacts share the contact directory)."""
     found: dict[str, list[str]] = {}
-    for kind in ("modeller", "metoder", "roller", "kontakter"):
-        for entry_id, entry in handbook.entries(kind).items():
+    for kind in KINDS.values():
+        for entry_id, entry in handbook.entries(kind.folder).items():
             if entry.keywords:
-                path = page_path((kind, entry_id)).partition("#")[0]
-                found.setdefault(path, []).extend(entry.keywords)
+                found.setdefault(kind.page(entry_id).partition("#")[0], []).extend(entry.keywords)
     return found

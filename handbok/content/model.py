@@ -299,11 +299,3 @@ class Glossary(Strict):
     terms: list[Term] = Field(alias="termer", min_length=1, title="Termer",
                               description="Termerna i bokstavsordning.")
 
-
-KINDS: dict[str, type[Reviewed]] = {
-    "modeller": Model,
-    "metoder": Method,
-    "roller": Role,
-    "kontakter": Contact,
-}
-"""Content folder -> entry type. The folder name is also the URL prefix of the generated pages."""
