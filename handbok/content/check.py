@@ -14,9 +14,10 @@ from handbok.content.errors import ContentError, allowed_fields, close_matches, 
 from handbok.content.handbook import Handbook
 from handbok.content.loader import Document, load_file
 from handbok.content.kinds import CALCULATORS, KINDS, OVERVIEW, REFERENCES, page_path
-from handbok.content.model import ID_PATTERN, HandbookMeta
+from handbok.content.model import ID_PATTERN, Glossary, HandbookMeta
 
 META_FILE = "handbook.yml"
+GLOSSARY_FILE = "ordlista.yml"
 
 
 Render = Callable[[Handbook, dt.date], dict[str, str]]
@@ -74,6 +75,7 @@ class _Checker:
         meta = self._load_meta()
         handbook = Handbook(meta=meta or HandbookMeta.model_construct())
         self._load_entries(handbook)
+        self._load_glossary(handbook)
         self._check_references()
         return handbook if meta is not None else None
 
@@ -108,7 +110,7 @@ class _Checker:
     def _load_entries(self, handbook: Handbook) -> None:
         for path in sorted(p for p in self.root.rglob("*") if p.is_file()):
             relative = path.relative_to(self.root)
-            if relative.as_posix() == META_FILE:
+            if relative.as_posix() in (META_FILE, GLOSSARY_FILE):
                 continue
             problem = _file_problem(relative)
             if problem:
@@ -125,6 +127,21 @@ class _Checker:
             if entry is not None:
                 handbook.entries(kind)[entry_id] = entry
                 handbook.sources[kind, entry_id] = relative.as_posix()
+
+    def _load_glossary(self, handbook: Handbook) -> None:
+        """The glossary is optional; a term written twice would get two explanations, so it is an error."""
+        path = self.root / GLOSSARY_FILE
+        doc = self._read(path) if path.is_file() else None
+        glossary = self._validate(doc, Glossary) if doc else None
+        if glossary is None:
+            return
+        seen: set[str] = set()
+        for index, term in enumerate(glossary.terms):
+            if term.term.casefold() in seen:
+                self.errors.append(doc.error(("termer", index, "term"), f"termen `{term.term}` står redan i "
+                                             "ordlistan. Ta bort den ena, eller slå ihop förklaringarna."))
+            seen.add(term.term.casefold())
+        handbook.glossary = list(glossary.terms)
 
     def _check_review_date(self, doc: Document) -> None:
         reviewed = doc.data.get("senast_granskad")

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from handbok.content.kinds import KINDS, Ref
-from handbok.content.model import Contact, HandbookMeta, Method, Model, Reviewed, Role
+from handbok.content.model import Contact, HandbookMeta, Method, Model, Reviewed, Role, Term
 
 
 
@@ -22,6 +22,8 @@ class Handbook:
     contacts: dict[str, Contact] = field(default_factory=dict)
     sources: dict[Ref, str] = field(default_factory=dict)
     """(kind, id) -> source path relative to the content folder, e.g. `metoder/swot.yml`."""
+    glossary: list[Term] = field(default_factory=list)
+    """The terms of `ordlista.yml`, explained on the glossary page and where the pages use them."""
 
     def entries(self, kind: str) -> dict[str, Reviewed]:
         return getattr(self, KINDS[kind].attribute)

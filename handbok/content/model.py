@@ -121,6 +121,11 @@ class Reviewed(Strict):
         examples=[12])
     changelog: list[Change] = Field(default_factory=list, alias="ändringslogg", title="Ändringslogg",
                                     description="Lista över ändringar, den senaste först.")
+    keywords: list[OneLine] = Field(
+        default_factory=list, alias="sökord", title="Sökord",
+        description="Ord som läsare söker med men som inte står i rubriken: andra namn, gamla namn och "
+                    "förkortningar. Sökningen väger dem lika tungt som sidans rubrik.",
+        examples=[["5 varför", "fiskbensdiagram"]])
 
 
 class Guide(Reviewed):
@@ -295,4 +300,22 @@ class HandbookMeta(Strict):
     risk_matrices: dict[str, Any] | None = Field(
         None, alias="riskmatriser", title="Riskmatriser",
         description="Egna riskmatriser för riskräknaren. Frivilligt.")
+
+
+class Term(Strict):
+    term: OneLine = Field(alias="term", title="Term", description="Ordet eller förkortningen som den står i texten.",
+                          examples=["ÖSB"])
+    stands_for: OneLine | None = Field(None, alias="står_för", title="Står för",
+                                       description="Vad förkortningen står för, utskrivet. Utelämna för ord.",
+                                       examples=["Övergripande strategier och budget"])
+    explanation: OneLine = Field(alias="förklaring", title="Förklaring",
+                                 description="Vad det betyder, på vanlig svenska i en eller två meningar.",
+                                 examples=["Kommunens plan för året, med mål och budget."])
+
+
+class Glossary(Strict):
+    """`handbook/ordlista.yml`: the terms a reader may not know, explained where they are used."""
+
+    terms: list[Term] = Field(alias="termer", min_length=1, title="Termer",
+                              description="Termerna i bokstavsordning.")
 

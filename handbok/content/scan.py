@@ -95,6 +95,8 @@ def _model_for(content_dir: Path, path: Path) -> type[BaseModel] | None:
     relative = path.relative_to(content_dir)
     if relative.as_posix() == "handbook.yml":
         return model.HandbookMeta
+    if relative.as_posix() == "ordlista.yml":
+        return model.Glossary
     kind = KINDS.get(relative.parts[0]) if len(relative.parts) == 2 else None
     return kind.model if kind else None
 

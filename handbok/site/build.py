@@ -13,13 +13,14 @@ import importlib
 import os
 import re
 import shutil
+import sys
 from pathlib import Path
 
 import yaml
 
 from handbok.browser import embed
 from handbok.site import steps
-from handbok.site.pages import page_url
+from handbok.site.pages import abbreviations, page_url
 from handbok.site.steps import BuildError
 
 ENGINES = {"mkdocs": "handbok.site.mkdocs_plugin", "zensical": "handbok.site.zensical_engine"}
@@ -130,6 +131,9 @@ def write_config(config: dict, root: Path, content: steps.Content, target: Path)
                        (isinstance(p, dict) and "handbok" in p)]
     data["extra_css"] = [*(data.get("extra_css") or []), *embed.ASSETS_CSS]
     data["extra"] = {**(data.get("extra") or {}), "handbok": steps.site_extra(content.handbook)}
+    if content.handbook.glossary:  # every page explains the glossary's terms where it uses them
+        glossary = {"abbr": {"glossary": abbreviations(content.handbook.glossary)}}
+        data["markdown_extensions"] = [*(data.get("markdown_extensions") or []), glossary]
     target.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
@@ -149,8 +153,8 @@ def finish(site_dir: Path, content: steps.Content, base: str | None, site_url: s
             html = _edit_link(html, edit_urls[url])
         page.write_text(steps.page_scripts(html, url, stamp), encoding="utf-8")
         urls.append(url)
-    steps.site_files(site_dir, urls, site_url, runtime)
-    # a later site-wide post-step (search: handbok/site/search.py) is called here, on the finished pages
+    for notice in steps.site_files(site_dir, urls, site_url, runtime):
+        print(notice, file=sys.stderr)
 
 
 def _own_content(html: str, path: str, content: steps.Content) -> str:

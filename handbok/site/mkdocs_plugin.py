@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -18,8 +19,8 @@ from mkdocs.structure.pages import Page
 
 from handbok.browser import embed, snapshot
 from handbok.content import changes, safety
-from handbok.site import preview, steps, theme
-from handbok.site.pages import CONTACTS, INDEX_PAGES, OVERVIEW, STATEMENT
+from handbok.site import preview, search, steps, theme
+from handbok.site.pages import CONTACTS, GLOSSARY, INDEX_PAGES, OVERVIEW, STATEMENT, abbreviations
 from handbok.site.steps import BuildError
 from handbok.site.validate import check
 
@@ -42,11 +43,12 @@ class HandbokConfig(Config):
 
 class HandbokPlugin(BasePlugin[HandbokConfig]):
     supports_multiple_instances = False
-    listed = {OVERVIEW, CONTACTS, *INDEX_PAGES.values(), changes.PAGE, STATEMENT}
+    listed = {OVERVIEW, CONTACTS, *INDEX_PAGES.values(), changes.PAGE, STATEMENT, GLOSSARY}
     serving = False
     errors: list = []
     content: steps.Content | None = None
     """The last good handbook and its pages: `make serve` keeps their addresses while showing errors."""
+    keywords: dict[str, list[str]] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Also keeps this instance across `make serve`'s rebuilds (MkDocs keeps plugins with on_startup)."""
@@ -76,6 +78,10 @@ class HandbokPlugin(BasePlugin[HandbokConfig]):
         config.extra["handbok"] = steps.site_extra(handbook)
         self.edit_base = steps.edit_base(config.repo_url, config.edit_uri, self.config.source_edit_uri,
                                          docs_dir.name)
+        self.keywords = search.page_keywords(handbook)
+        if handbook.glossary:  # every page explains the glossary's terms where it uses them
+            config.markdown_extensions.append("abbr")
+            config.mdx_configs["abbr"] = {"glossary": abbreviations(handbook.glossary)}
         return config
 
     def on_files(self, files: Files, config) -> Files:
@@ -102,6 +108,7 @@ class HandbokPlugin(BasePlugin[HandbokConfig]):
         """Point "Redigera sidan" of a generated page at its YAML source; aggregate pages get no edit link."""
         if self.errors or self.content is None:
             return markdown
+        page.meta["sökord"] = self.keywords.get(page.file.src_uri, [])  # overrides/partials/search-keywords.html
         if page.file.generated_by:
             page.edit_url = steps.edit_url(self.content, self.edit_base, page.file.src_uri)
         try:
@@ -118,9 +125,11 @@ class HandbokPlugin(BasePlugin[HandbokConfig]):
 
     def on_post_build(self, config) -> None:
         try:
-            steps.site_files(Path(config.site_dir), self.page_urls, config.site_url, self.runtime)
+            for notice in steps.site_files(Path(config.site_dir), self.page_urls, config.site_url, self.runtime):
+                log.info(notice)
         except BuildError as exc:
             raise PluginError(str(exc)) from exc
+        drop_theme_index(Path(config.site_dir))
 
     def on_serve(self, server, config, builder):
         server.watch(str(self.content_dir))
@@ -157,3 +166,9 @@ def run(config_file: Path) -> None:
                             cwd=config_file.parent, env=env, check=False)
     if result.returncode != 0:
         raise BuildError("MkDocs kunde inte bygga webbplatsen; orsaken står ovan.")
+    drop_theme_index(config_file.parent / "site")
+
+
+def drop_theme_index(site_dir: Path) -> None:
+    """mkdocs-material's lunr index: its search button stays, Pagefind answers (handbok/site/search.py)."""
+    shutil.rmtree(site_dir / "search", ignore_errors=True)

@@ -15,13 +15,14 @@ import jinja2
 from handbok.content import changes, chapters
 from handbok.content.handbook import Handbook
 from handbok.content.kinds import KINDS, OVERVIEW, Ref, page_path
-from handbok.content.model import NEED_NAMES, PART_OF_NAMES, PHASE_NAMES, Reviewed
+from handbok.content.model import NEED_NAMES, PART_OF_NAMES, PHASE_NAMES, Reviewed, Term
 
 INDEX_PAGES = {kind.folder: kind.index for kind in KINDS.values() if kind.own_pages}
 CONTACTS = KINDS["kontakter"].index
 CARDS = "metodkort"
 """Folder of the printable method cards, one page per method."""
 STATEMENT = "om/tillganglighet.md"
+GLOSSARY = "ordlista.md"
 LIST_TITLES = {
     "modeller": ("Modeller", ("Modellerna beskriver hur vi arbetar i stort. De gäller hela organisationen, och de flesta har en "
                               "huvudmetod.")),
@@ -131,7 +132,14 @@ def render_pages(handbook: Handbook, today: dt.date | None = None) -> dict[str, 
         pages[page_path(("roller", role_id))] = renderer.role(role_id)
     pages[changes.PAGE] = renderer.render("nytt.md.j2", changes.PAGE, changes=changes.latest(handbook))
     pages[STATEMENT] = renderer.render("statement.md.j2", STATEMENT)
+    if handbook.glossary:
+        pages[GLOSSARY] = renderer.render("glossary.md.j2", GLOSSARY, terms=handbook.glossary)
     return pages
+
+
+def abbreviations(terms: list[Term]) -> dict[str, str]:
+    """Term -> the explanation its `<abbr title>` shows wherever a page uses it (Python-Markdown's `abbr`)."""
+    return {t.term: f"{t.stands_for}: {t.explanation}" if t.stands_for else t.explanation for t in terms}
 
 
 def page_sources(handbook: Handbook) -> dict[str, str]:

@@ -17,7 +17,7 @@ from handbok.content import chapters, safety, scan
 from handbok.site.validate import check
 from handbok.content.handbook import Handbook
 from handbok.content.model import Reviewed
-from handbok.site import examples, preview, printing, theme
+from handbok.site import examples, preview, printing, search, theme
 from handbok.site.pages import page_sources, render_pages, with_review
 
 
@@ -147,11 +147,15 @@ def relative(target: str, url: str) -> str:
     return posixpath.relpath(target, base.rstrip("/") or ".")
 
 
-def site_files(site_dir: Path, page_urls: list[str], site_url: str | None, runtime: Runtime) -> None:
-    """What the built site gets besides its pages: Pyodide, the wheel and snapshot, and the theme's adaptation.
-    Later site-wide post-steps (search, PDF) belong here."""
+def site_files(site_dir: Path, page_urls: list[str], site_url: str | None, runtime: Runtime) -> list[str]:
+    """What the built site gets besides its pages: Pyodide, the wheel and snapshot, the theme's adaptation and
+    the search index; later site-wide post-steps belong here. Returns notices for the person building."""
     try:
         embed.write_assets(site_dir, runtime.pyodide_dir, runtime.snapshot, runtime.cache_dir)
         theme.adapt(site_dir, page_urls, site_url)
+        if not search.available():
+            return [search.UNAVAILABLE]
+        search.build_index(site_dir)
     except Exception as exc:  # the build must end with the Swedish reason, not a traceback
         raise BuildError(str(exc)) from exc
+    return []

@@ -17,7 +17,7 @@ HANDBOOK, ERRORS = check(ROOT / "handbook", ROOT / "docs")
 SKIPPED = ("docs/om/",)
 PROSE = sorted(p for p in [*(ROOT / "handbook").rglob("*.yml"), *(ROOT / "docs").rglob("*.md")]
                if not str(p.relative_to(ROOT)).startswith(SKIPPED))
-ID_LINES = re.compile(r"^(?:relaterade_metoder|huvudmetod|roller|kontakter|rapporterar_till|ägare|epost|"
+ID_LINES = re.compile(r"^(?:relaterade_metoder|huvudmetod|roller|kontakter|rapporterar_till|ägare|epost|sökord|"
                       r"räknare):.*$", re.MULTILINE)
 LINK_TARGETS = re.compile(r"\]\([^)]*\)|https?://\S+")
 
@@ -36,7 +36,7 @@ SHORT_INFINITIVES = {"få", "ta", "se", "ge", "gå", "nå", "stå", "dra", "bli"
 
 
 def prose(path: Path) -> str:
-    """The text a reader sees: without id lists, link targets and addresses."""
+    """The text a reader sees: without id lists, search words (old names on purpose), link targets and addresses."""
     return LINK_TARGETS.sub("]", ID_LINES.sub("", path.read_text(encoding="utf-8")))
 
 

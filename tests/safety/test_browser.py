@@ -37,7 +37,7 @@ UNSAFE_IN_PAGE = """() => {
         if (el.closest('article, footer .md-copyright') && style.position === 'fixed') bad.push(tag + '[fixed]');
     }
     const theme = document.documentElement.classList.contains('js') && document.querySelector('.md-copyright')
-        && document.querySelector('[data-md-component=search]');
+        && document.querySelector('.md-search');
     if (!theme) bad.push('theme-broken');
     return bad;
 }"""
