@@ -21,15 +21,17 @@ import jinja2
 
 import calculators
 
+from .browser.stdlib import STDLIB, build_stdlib, trimmed_stdlib
 from .snapshot import build_snapshot, snapshot_name
 from .wheel import build_wheel, wheel_name
 
 ROOT = Path(__file__).resolve().parent.parent
 ASSET_SRC = Path(__file__).resolve().parent / "assets"
 PYODIDE_SRC = ROOT / "node_modules" / "pyodide"
-# Core files loadPyodide fetches: the loader, the Emscripten glue, the WebAssembly binary and the
-# standard library. The lock file is not copied: the worker passes its `info` part inline.
-PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
+# Core files loadPyodide fetches: the loader, the Emscripten glue and the WebAssembly binary; the
+# standard library is written trimmed (handbok/browser/stdlib.py). The lock file is not copied: the
+# worker passes its `info` part inline.
+PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
 
 ASSETS_CSS: list[str] = ["assets/handbok/calculator.css", "assets/handbok/contrast.css", "assets/handbok/content.css",
                          "assets/handbok/print.css"]
@@ -127,15 +129,19 @@ def pyodide_version(pyodide_dir: Path = PYODIDE_SRC) -> str:
 
 
 def worker_source(pyodide_dir: Path = PYODIDE_SRC, snapshot: bool = True) -> str:
-    """worker.js as the site serves it: the Pyodide version, the wheel's and snapshot's names and the lock info."""
+    """worker.js as the site serves it: the Pyodide version, the wheel's and snapshot's names, the
+    lock info, and the sizes of the WebAssembly and the trimmed standard library (for its progress)."""
     version = pyodide_version(pyodide_dir)  # first: says "run make setup" when Pyodide is missing
     lock_info = json.loads((pyodide_dir / "pyodide-lock.json").read_text(encoding="utf-8"))["info"]
+    sizes = {"pyodide.asm.wasm": (pyodide_dir / "pyodide.asm.wasm").stat().st_size,
+             STDLIB: len(trimmed_stdlib(pyodide_dir))}
     return (
         (ASSET_SRC / "worker.js").read_text(encoding="utf-8")
         .replace("__PYODIDE_VERSION__", version)
         .replace("__WHEEL__", wheel_name())
         .replace("__SNAPSHOT__", snapshot_name(wheel_name()) if snapshot else "")
         .replace("__LOCK_INFO__", json.dumps(lock_info))
+        .replace("__SIZES__", json.dumps(sizes))
     )
 
 
@@ -145,7 +151,8 @@ def stamp(text: str) -> str:
 
 
 def write_assets(site_dir: Path, pyodide_dir: Path = PYODIDE_SRC, snapshot: bool = True) -> None:
-    """Copy widget assets, the Pyodide core, the calculators wheel and (unless turned off) the snapshot."""
+    """Copy widget assets and the Pyodide core, write the trimmed standard library, the calculators
+    wheel and (unless turned off) the snapshot."""
     runtime = site_dir / "assets" / "pyodide" / pyodide_version(pyodide_dir)
     runtime.mkdir(parents=True, exist_ok=True)
     for name in PYODIDE_FILES:
@@ -155,9 +162,10 @@ def write_assets(site_dir: Path, pyodide_dir: Path = PYODIDE_SRC, snapshot: bool
         shutil.copyfile(source, runtime / name)
     for old in [*runtime.glob("calculators-*.whl"), *runtime.glob("calculators-*.snapshot.gz")]:
         old.unlink()
+    stdlib = build_stdlib(pyodide_dir, runtime / STDLIB)
     wheel = build_wheel(runtime)
     if snapshot:
-        build_snapshot(pyodide_dir, runtime.name, wheel, runtime)
+        build_snapshot(pyodide_dir, runtime.name, wheel, stdlib, runtime)
     _write_widget(site_dir / "assets" / "handbok", worker_source(pyodide_dir, snapshot))
 
 

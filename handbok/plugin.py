@@ -17,6 +17,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from handbok import changes, chapters, embed, examples, printing, safety, scan, theme
+from handbok.browser import compress
 from handbok.check import check
 from handbok.handbook import Handbook
 from handbok.pages import CONTACTS, INDEX_PAGES, OVERVIEW, STATEMENT, page_sources, render_pages, with_review
@@ -138,6 +139,7 @@ class HandbokPlugin(BasePlugin[HandbokConfig]):
         try:
             embed.write_assets(Path(config.site_dir), snapshot=self.config.snapshot)
             theme.adapt(Path(config.site_dir), self.page_urls, config.site_url)
+            compress.precompress(Path(config.site_dir))  # last: the copies must match the final files
         except Exception as exc:  # the build must end with the Swedish reason, not a traceback
             raise PluginError(str(exc)) from exc
 
