@@ -113,8 +113,8 @@ def test_strict_policy_search_palette_navigation_and_calculator(deployed: str, s
     calc.get_by_role("button", name="Fyll i exempel").click()
     expect(calc.locator(".handbok-calc__heatmap").first).to_be_visible(timeout=LOAD_TIMEOUT_MS)
     assert nginx_precompressed() == ("br", "gzip")
-    # the runtime came as the build's brotli copies; the snapshot as its own gzip file, unpacked by the worker
-    assert encodings["pyodide.asm.wasm"] == encodings["python_stdlib.zip"] == "br", encodings
+    # the WebAssembly came as the build's brotli copy; the snapshot as its own gzip file, unpacked by the worker
+    assert encodings["pyodide.asm.wasm"] == encodings["pyodide.asm.mjs"] == "br", encodings
     assert [encodings[name] for name in encodings if name.endswith(".snapshot.gz")] == [None]
     assert _violations(page) == []
     assert [c for c in console if "Content Security Policy" in c or "Refused" in c] == []
