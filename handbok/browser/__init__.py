@@ -1,1 +1,2 @@
-"""Everything the reader's browser loads to run the calculators: the trimmed runtime and its compressed copies."""
+"""The browser layer: calculator forms, the self-hosted Pyodide runtime (trimmed standard library,
+precompressed copies), the wheel, the snapshot and assets."""

@@ -86,8 +86,8 @@ def measure(pyodide_dir: Path, wheel: Path, vectors: Path = VECTORS) -> list[str
 
 def main(argv: list[str] | None = None) -> None:
     """Measure and rewrite stdlib_files.txt (with --check: only say whether it is current)."""
-    from ..embed import PYODIDE_SRC
-    from ..wheel import build_wheel
+    from .embed import PYODIDE_SRC
+    from .wheel import build_wheel
 
     parser = argparse.ArgumentParser(description=main.__doc__)
     parser.add_argument("--check", action="store_true", help="ändra inget, avsluta med fel om listan är inaktuell")

@@ -16,8 +16,8 @@ import pytest
 
 import calculators
 from handbok.browser.stdlib import STDLIB, build_stdlib, kept_files, measure, module_file
-from handbok.embed import PYODIDE_SRC
-from handbok.wheel import build_wheel
+from handbok.browser.embed import PYODIDE_SRC
+from handbok.browser.wheel import build_wheel
 
 pytestmark = pytest.mark.pyodide
 

@@ -1,8 +1,8 @@
 """The calculators' shared test vectors, run inside real Pyodide under Node.
 
 The wheel, the trimmed standard library and the memory snapshot are the ones the site ships
-(handbok.wheel, handbok.browser.stdlib, handbok.snapshot), so this proves both of the browser's
-start paths on the trimmed runtime: the vectors pass there, and every result
+(handbok.browser.wheel, handbok.browser.stdlib, handbok.browser.snapshot), so this proves both of
+the browser's start paths on the trimmed runtime: the vectors pass there, and every result
 equals CPython's `calculators.run` exactly.
 """
 
@@ -16,10 +16,10 @@ from pathlib import Path
 import pytest
 
 import calculators
+from handbok.browser.embed import PYODIDE_SRC, pyodide_version
+from handbok.browser.snapshot import build_snapshot
 from handbok.browser.stdlib import STDLIB, build_stdlib
-from handbok.embed import PYODIDE_SRC, pyodide_version
-from handbok.snapshot import build_snapshot
-from handbok.wheel import build_wheel
+from handbok.browser.wheel import build_wheel
 
 pytestmark = pytest.mark.pyodide
 

@@ -3,7 +3,7 @@
 `render_markers` turns each `[[räknare: <name>]]` line into a form rendered from the calculator's
 SPEC (readable and printable without JavaScript). `write_assets` puts into the built site what the
 forms need to compute in the browser: the widget script and style, the Pyodide core files from the
-npm package, a wheel of `calculators/` and a memory snapshot with it imported (handbok/snapshot.py).
+npm package, a wheel of `calculators/` and a memory snapshot with it imported (handbok/browser/snapshot.py).
 `add_script` puts the widget into each page's <head>. Nothing here imports MkDocs; the plugin calls it.
 """
 
@@ -21,11 +21,11 @@ import jinja2
 
 import calculators
 
-from .browser.stdlib import STDLIB, build_stdlib, trimmed_stdlib
+from .stdlib import STDLIB, build_stdlib, trimmed_stdlib
 from .snapshot import build_snapshot, snapshot_name
 from .wheel import build_wheel, wheel_name
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 ASSET_SRC = Path(__file__).resolve().parent / "assets"
 PYODIDE_SRC = ROOT / "node_modules" / "pyodide"
 # Core files loadPyodide fetches: the loader, the Emscripten glue and the WebAssembly binary; the
@@ -49,7 +49,7 @@ MARKER = re.compile(
 CODE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,}).*?(?:^[ ]{0,3}\1[ \t]*$|\Z)|<pre\b.*?</pre>", re.MULTILINE | re.DOTALL)
 
 _env = jinja2.Environment(
-    loader=jinja2.PackageLoader("handbok", "templates"),
+    loader=jinja2.PackageLoader("handbok.browser", "templates"),
     autoescape=True,
     trim_blocks=True,
     lstrip_blocks=True,
