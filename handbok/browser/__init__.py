@@ -1,1 +1,2 @@
-"""The browser layer: calculator forms, the self-hosted Pyodide runtime, the wheel, the snapshot and assets."""
+"""The browser layer: calculator forms, the self-hosted Pyodide runtime (trimmed standard library,
+precompressed copies), the wheel, the snapshot and assets."""

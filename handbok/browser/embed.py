@@ -3,7 +3,7 @@
 `render_markers` turns each `[[räknare: <name>]]` line into a form rendered from the calculator's
 SPEC (readable and printable without JavaScript). `write_assets` puts into the built site what the
 forms need to compute in the browser: the widget script and style, the Pyodide core files from the
-npm package, a wheel of `calculators/` and a memory snapshot with it imported (handbok/snapshot.py).
+npm package, a wheel of `calculators/` and a memory snapshot with it imported (handbok/browser/snapshot.py).
 `add_script` puts the widget into each page's <head>. Nothing here imports MkDocs; the plugin calls it.
 """
 
@@ -21,13 +21,15 @@ import jinja2
 
 import calculators
 
+from .stdlib import STDLIB, build_stdlib, trimmed_stdlib
 from .snapshot import build_snapshot, snapshot_name
 from .wheel import build_wheel, wheel_name
 
 ASSET_SRC = Path(__file__).resolve().parent / "assets"
-# Core files loadPyodide fetches: the loader, the Emscripten glue, the WebAssembly binary and the
-# standard library. The lock file is not copied: the worker passes its `info` part inline.
-PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
+# Core files loadPyodide fetches: the loader, the Emscripten glue and the WebAssembly binary; the
+# standard library is written trimmed (handbok/browser/stdlib.py). The lock file is not copied: the
+# worker passes its `info` part inline.
+PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
 
 
 def default_pyodide_dir() -> Path:
@@ -137,15 +139,19 @@ def pyodide_version(pyodide_dir: Path = PYODIDE_SRC) -> str:
 
 
 def worker_source(pyodide_dir: Path = PYODIDE_SRC, snapshot: bool = True) -> str:
-    """worker.js as the site serves it: the Pyodide version, the wheel's and snapshot's names and the lock info."""
+    """worker.js as the site serves it: the Pyodide version, the wheel's and snapshot's names, the
+    lock info, and the sizes of the WebAssembly and the trimmed standard library (for its progress)."""
     version = pyodide_version(pyodide_dir)  # first: says "run make setup" when Pyodide is missing
     lock_info = json.loads((pyodide_dir / "pyodide-lock.json").read_text(encoding="utf-8"))["info"]
+    sizes = {"pyodide.asm.wasm": (pyodide_dir / "pyodide.asm.wasm").stat().st_size,
+             STDLIB: len(trimmed_stdlib(pyodide_dir))}
     return (
         (ASSET_SRC / "worker.js").read_text(encoding="utf-8")
         .replace("__PYODIDE_VERSION__", version)
         .replace("__WHEEL__", wheel_name())
         .replace("__SNAPSHOT__", snapshot_name(wheel_name()) if snapshot else "")
         .replace("__LOCK_INFO__", json.dumps(lock_info))
+        .replace("__SIZES__", json.dumps(sizes))
     )
 
 
@@ -156,8 +162,8 @@ def stamp(text: str) -> str:
 
 def write_assets(site_dir: Path, pyodide_dir: Path = PYODIDE_SRC, snapshot: bool = True,
                  cache_dir: Path | None = None) -> None:
-    """Copy widget assets, the Pyodide core, the calculators wheel and (unless turned off) the snapshot,
-    which is cached in `cache_dir` (default: the user's cache folder)."""
+    """Copy widget assets and the Pyodide core, write the trimmed standard library, the calculators wheel and
+    (unless turned off) the snapshot, which is cached in `cache_dir` (default: the user's cache folder)."""
     runtime = site_dir / "assets" / "pyodide" / pyodide_version(pyodide_dir)
     runtime.mkdir(parents=True, exist_ok=True)
     for name in PYODIDE_FILES:
@@ -167,9 +173,10 @@ def write_assets(site_dir: Path, pyodide_dir: Path = PYODIDE_SRC, snapshot: bool
         shutil.copyfile(source, runtime / name)
     for old in [*runtime.glob("calculators-*.whl"), *runtime.glob("calculators-*.snapshot.gz")]:
         old.unlink()
+    stdlib = build_stdlib(pyodide_dir, runtime / STDLIB)
     wheel = build_wheel(runtime)
     if snapshot:
-        build_snapshot(pyodide_dir, runtime.name, wheel, runtime, cache_dir)
+        build_snapshot(pyodide_dir, runtime.name, wheel, stdlib, runtime, cache_dir)
     _write_widget(site_dir / "assets" / "handbok", worker_source(pyodide_dir, snapshot))
 
 

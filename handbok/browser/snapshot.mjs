@@ -1,12 +1,12 @@
 // Makes the memory snapshot the site's worker starts from: Pyodide with Python started and the
 // calculators imported and run once, so a reader's browser skips Python's own start-up.
-// Usage: node snapshot.mjs <pyodide dir> <wheel> <out.gz>   (called by handbok/snapshot.py)
+// Usage: node snapshot.mjs <pyodide dir> <wheel> <python_stdlib.zip> <out.gz>   (called by handbok/snapshot.py)
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
 
-const [pyodideDir, wheel, out] = process.argv.slice(2).map((p) => path.resolve(p));
+const [pyodideDir, wheel, stdlib, out] = process.argv.slice(2).map((p) => path.resolve(p));
 const { loadPyodide } = await import(pathToFileURL(path.join(pyodideDir, "pyodide.mjs")).href);
 const info = JSON.parse(readFileSync(path.join(pyodideDir, "pyodide-lock.json"), "utf8")).info;
 
@@ -14,6 +14,7 @@ const info = JSON.parse(readFileSync(path.join(pyodideDir, "pyodide-lock.json"),
 const pyodide = await loadPyodide({
   indexURL: pyodideDir + path.sep,
   packageBaseUrl: pyodideDir + path.sep,
+  stdLibURL: stdlib,
   lockFileContents: JSON.stringify({ info, packages: {} }),
   env: { HOME: "/home/pyodide" },
   _makeSnapshot: true,

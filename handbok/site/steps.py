@@ -12,7 +12,7 @@ import posixpath
 from dataclasses import dataclass
 from pathlib import Path
 
-from handbok.browser import embed, snapshot
+from handbok.browser import compress, embed, snapshot
 from handbok.content import chapters, safety, scan
 from handbok.site.validate import check
 from handbok.content.handbook import Handbook
@@ -153,9 +153,10 @@ def site_files(site_dir: Path, page_urls: list[str], site_url: str | None, runti
     try:
         embed.write_assets(site_dir, runtime.pyodide_dir, runtime.snapshot, runtime.cache_dir)
         theme.adapt(site_dir, page_urls, site_url)
-        if not search.available():
-            return [search.UNAVAILABLE]
-        search.build_index(site_dir)
+        notices = [] if search.available() else [search.UNAVAILABLE]
+        if not notices:
+            search.build_index(site_dir)
+        compress.precompress(site_dir)  # last: the copies must match the final files
     except Exception as exc:  # the build must end with the Swedish reason, not a traceback
         raise BuildError(str(exc)) from exc
-    return []
+    return notices

@@ -7,6 +7,7 @@ The prefix lets a test prove that the site works from any base path (e.g. /handb
 from __future__ import annotations
 
 import functools
+import io
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -31,6 +32,25 @@ class _Handler(SimpleHTTPRequestHandler):
     }
     prefix = ""
     headers_to_send: dict[str, str] = {}
+    precompressed: tuple[str, ...] = ()
+    """Content codings served from a `.br` / `.gz` copy beside the file, as nginx's brotli_static
+    and gzip_static do, when the browser accepts them (preferred in this order)."""
+
+    def send_head(self):  # type: ignore[override]
+        path = Path(self.translate_path(self.path))
+        accepted = self.headers.get("Accept-Encoding", "")
+        for coding in self.precompressed:
+            copy = path.with_name(path.name + {"br": ".br", "gzip": ".gz"}[coding])
+            if coding in accepted and path.is_file() and copy.is_file():
+                body = copy.read_bytes()
+                self.send_response(200)
+                self.send_header("Content-Type", self.guess_type(str(path)))
+                self.send_header("Content-Encoding", coding)
+                self.send_header("Vary", "Accept-Encoding")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                return io.BytesIO(body)
+        return super().send_head()
 
     def translate_path(self, path: str) -> str:
         if self.prefix:
@@ -62,9 +82,12 @@ class _Handler(SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def serve(site_dir: Path, prefix: str = "", headers: dict[str, str] | None = None) -> Iterator[str]:
-    """Serve `site_dir` on a free port, with `headers` on every response; yields the base URL (ending in /)."""
-    handler = type("Handler", (_Handler,), {"prefix": prefix.rstrip("/"), "headers_to_send": headers or {}})
+def serve(site_dir: Path, prefix: str = "", headers: dict[str, str] | None = None,
+          precompressed: tuple[str, ...] = ()) -> Iterator[str]:
+    """Serve `site_dir` on a free port, with `headers` on every response and the `precompressed`
+    codings ("br", "gzip") from the build's copies; yields the base URL (ending in /)."""
+    handler = type("Handler", (_Handler,), {"prefix": prefix.rstrip("/"), "headers_to_send": headers or {},
+                                            "precompressed": precompressed})
     server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site_dir)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -33,6 +33,23 @@ def nginx_headers() -> dict[str, str]:
     return dict(re.findall(r'^add_header ([\w-]+) "(.*)" always;$', block, re.MULTILINE))
 
 
+def nginx_precompressed() -> tuple[str, ...]:
+    """The codings the guide's nginx server block sends from the build's copies (brotli_static, gzip_static)."""
+    blocks = re.findall(r"```nginx[^\n]*\n(.*?)```", GUIDE.read_text(encoding="utf-8"), re.DOTALL)
+    on = set(re.findall(r"^(brotli|gzip)_static on;$", blocks[1], re.MULTILINE))
+    return tuple(coding for name, coding in (("brotli", "br"), ("gzip", "gzip")) if name in on)
+
+
+def test_apache_sends_every_kind_of_copy_the_build_writes_with_its_type(built_site: Path):
+    apache = re.search(r"```apache[^\n]*\n(.*?)```", GUIDE.read_text(encoding="utf-8"), re.DOTALL).group(1)
+    copied = {p.name.rsplit(".", 2)[1] for p in (built_site / "assets").rglob("*.br")}
+    assert {"wasm", "mjs", "zip", "js", "css"} <= copied
+    rewritten = set(re.search(r"RewriteRule \^\(\.\+\\\.\(([\w|]+)\)\)\$ \$1\.br", apache).group(1).split("|"))
+    typed = {ext for pattern in re.findall(r'<FilesMatch "\\\.(\S+?)\\\.\(br\|gz\)\$">', apache)
+             for ext in ({"m?js": ["js", "mjs"]}.get(pattern) or [pattern])}
+    assert copied - {"json", "svg", "xml", "txt"} <= rewritten == typed
+
+
 def test_every_server_example_has_the_same_policy():
     text = GUIDE.read_text(encoding="utf-8")
     policies = set(re.findall(r"Content-Security-Policy\"? (?:value=)?\"([^\"]+)\"", text))
@@ -48,7 +65,7 @@ def test_build_without_address_has_no_sitemap_or_canonical(built_site: Path):
 
 @pytest.fixture(params=["", "/handbok"], ids=["rot", "handbok"])
 def deployed(request, built_site: Path) -> Iterator[str]:
-    with serve(built_site, prefix=request.param, headers=nginx_headers()) as url:
+    with serve(built_site, prefix=request.param, headers=nginx_headers(), precompressed=nginx_precompressed()) as url:
         yield url
 
 
@@ -102,7 +119,13 @@ def test_strict_policy_search_palette_navigation_and_calculator(deployed: str, s
     palette_survives_a_reload(page)
     assert _violations(page) == []
 
+    encodings: dict[str, str | None] = {}
+    page.context.on("response", lambda r: encodings.update({r.url.split("/")[-1]: r.headers.get("content-encoding")}))
     navigate_to_a_calculator(page, deployed)
+    assert nginx_precompressed() == ("br", "gzip")
+    # the WebAssembly came as the build's brotli copy; the snapshot as its own gzip file, unpacked by the worker
+    assert encodings["pyodide.asm.wasm"] == encodings["pyodide.asm.mjs"] == "br", encodings
+    assert [encodings[name] for name in encodings if name.endswith(".snapshot.gz")] == [None]
     assert _violations(page) == []
     assert [c for c in console if "Content Security Policy" in c or "Refused" in c] == []
 

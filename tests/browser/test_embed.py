@@ -15,6 +15,7 @@ import pytest
 
 import calculators
 from handbok.browser import embed
+from handbok.browser.stdlib import STDLIB, kept_files
 from handbok.browser.wheel import build_wheel, wheel_name
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -129,7 +130,9 @@ def test_write_assets_puts_runtime_and_widget_into_the_site(tmp_path: Path) -> N
     version = embed.pyodide_version()
     runtime = tmp_path / "assets" / "pyodide" / version
     ours = [*runtime.glob("calculators-*.whl"), *runtime.glob("calculators-*.snapshot.gz")]
-    assert sorted(p.name for p in runtime.iterdir() if p not in ours) == sorted(embed.PYODIDE_FILES)
+    assert sorted(p.name for p in runtime.iterdir() if p not in ours) == sorted([*embed.PYODIDE_FILES, STDLIB])
+    with zipfile.ZipFile(runtime / STDLIB) as trimmed:
+        assert sorted(n for n in trimmed.namelist() if not n.endswith("/")) == sorted(kept_files())
     wheel, snapshot = ours
     assert snapshot.read_bytes()[:2] == b"\x1f\x8b"  # gzip, unzipped in the worker
     worker = (tmp_path / "assets" / "handbok" / "worker.js").read_text()

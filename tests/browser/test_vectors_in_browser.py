@@ -1,4 +1,5 @@
-"""The shared calculator vectors, computed by the site's own worker in Chromium."""
+"""The shared calculator vectors, computed by the site's own worker in Chromium on the trimmed
+runtime, on both start paths: from the memory snapshot, and from the wheel when the snapshot is missing."""
 
 from __future__ import annotations
 
@@ -25,8 +26,9 @@ RUN_ALL = """async ([url, vectors]) => {
   const answers = new Map();
   let ready;
   const started = new Promise((resolve, reject) => { ready = resolve; worker.onerror = (e) => reject(String(e.message)); });
+  let via;
   worker.onmessage = (event) => {
-    if (event.data.type === "ready") ready();
+    if (event.data.type === "ready") { via = event.data.via; ready(); }
     else if (event.data.type === "error") throw new Error(event.data.message);
     else answers.get(event.data.id)(event.data.result);
   };
@@ -36,15 +38,20 @@ RUN_ALL = """async ([url, vectors]) => {
     worker.postMessage({id, name: vector.name, inputs: vector.inputs});
   })));
   worker.terminate();
-  return results;
+  return {via, results};
 }"""
 
 
-def test_vectors_pass_in_the_browser_worker(page: Page, base_url: str) -> None:
+@pytest.mark.parametrize("via", ["snapshot", "wheel"])
+def test_vectors_pass_in_the_browser_worker(page: Page, base_url: str, via: str) -> None:
+    if via == "wheel":
+        page.route("**/*.snapshot.gz", lambda route: route.fulfill(status=404, body="saknas"))
     vectors = json.loads((VECTORS_DIR / "vectors.json").read_text(encoding="utf-8"))
     page.set_default_timeout(LOAD_TIMEOUT_MS)
     page.goto(base_url + "metoder/dmaic/")
-    results = page.evaluate(RUN_ALL, [base_url + "assets/handbok/worker.js", vectors])
+    answer = page.evaluate(RUN_ALL, [base_url + "assets/handbok/worker.js", vectors])
+    assert answer["via"] == via
+    results = answer["results"]
     assert len(results) == len(vectors)
     problems = [f"{v['description']}: {p}" for v, r in zip(vectors, results) for p in vector_check.compare(v["expected"], r)]
     assert problems == []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gzip
+import hashlib
 from pathlib import Path
 
 import pytest
@@ -73,12 +74,15 @@ def test_pyodide_is_found_without_the_source_layout() -> None:
 def test_snapshot_cache_is_configurable(tmp_path: Path) -> None:
     """A cached snapshot in the configured folder is used as is, without Node."""
     wheel = tmp_path / "calculators-9.9.9+abc-py3-none-any.whl"
-    cached = tmp_path / "cache" / "314.0.7" / "calculators-9.9.9+abc.snapshot.gz"
+    stdlib = tmp_path / "python_stdlib.zip"
+    stdlib.write_bytes(b"trimmed library")
+    library = hashlib.sha256(stdlib.read_bytes()).hexdigest()[:12]
+    cached = tmp_path / "cache" / "314.0.7" / library / "calculators-9.9.9+abc.snapshot.gz"
     cached.parent.mkdir(parents=True)
     cached.write_bytes(gzip.compress(b"snapshot"))
     out = tmp_path / "site"
     out.mkdir()
-    written = snapshot.build_snapshot(tmp_path, "314.0.7", wheel, out, tmp_path / "cache")
+    written = snapshot.build_snapshot(tmp_path, "314.0.7", wheel, stdlib, out, tmp_path / "cache")
     assert written.read_bytes() == cached.read_bytes()
     assert not snapshot.CACHE.is_relative_to(Path(snapshot.__file__).resolve().parents[2])
 
@@ -87,4 +91,6 @@ def test_without_node_the_snapshot_fails_in_swedish(tmp_path: Path, monkeypatch:
     monkeypatch.setenv("PATH", str(tmp_path))
     assert snapshot.node() is None
     with pytest.raises(RuntimeError, match="Node.js saknas"):
-        snapshot.build_snapshot(tmp_path, "0", tmp_path / "calculators-1-py3-none-any.whl", tmp_path, tmp_path)
+        stdlib = tmp_path / "python_stdlib.zip"
+        stdlib.write_bytes(b"trimmed library")
+        snapshot.build_snapshot(tmp_path, "0", tmp_path / "calculators-1-py3-none-any.whl", stdlib, tmp_path, tmp_path)

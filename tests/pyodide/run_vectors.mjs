@@ -1,5 +1,6 @@
 // Runs the calculators' shared test vectors inside real Pyodide under Node, offline.
-// Usage: node run_vectors.mjs <pyodide dir> <wheel> <vector_check.py> <vectors.json> [<snapshot.gz>]
+// Usage: node run_vectors.mjs <pyodide dir> <python_stdlib.zip> <wheel> <vector_check.py> <vectors.json> [<snapshot.gz>]
+// The standard library is the trimmed one the site ships (handbok/browser/stdlib.py).
 // With a snapshot, Pyodide starts from it as the site's worker does, and the wheel is not unpacked.
 // Prints JSON: {"python": version, "problems": [...], "results": [run() output per vector]}.
 import { readFileSync } from "node:fs";
@@ -7,7 +8,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { gunzipSync } from "node:zlib";
 
-const [pyodideDir, wheel, checker, vectors, snapshot] = process.argv.slice(2).map((p) => path.resolve(p));
+const [pyodideDir, stdlib, wheel, checker, vectors, snapshot] = process.argv.slice(2).map((p) => path.resolve(p));
 const { loadPyodide } = await import(pathToFileURL(path.join(pyodideDir, "pyodide.mjs")).href);
 const info = JSON.parse(readFileSync(path.join(pyodideDir, "pyodide-lock.json"), "utf8")).info;
 
@@ -16,6 +17,7 @@ const pyodide = await loadPyodide({
   indexURL: pyodideDir + path.sep,
   lockFileContents: JSON.stringify({ info, packages: {} }),
   packageBaseUrl: pyodideDir + path.sep,
+  stdLibURL: stdlib,
   ...(snapshot ? { _loadSnapshot: gunzipSync(readFileSync(snapshot)) } : {}),
 });
 if (!snapshot) pyodide.unpackArchive(new Uint8Array(readFileSync(wheel)), "wheel");

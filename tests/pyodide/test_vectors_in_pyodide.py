@@ -1,7 +1,8 @@
 """The calculators' shared test vectors, run inside real Pyodide under Node.
 
-The wheel and the memory snapshot are the ones the site ships (handbok.browser.wheel, handbok.browser.snapshot),
-so this proves both of the browser's start paths: the vectors pass there, and every result
+The wheel, the trimmed standard library and the memory snapshot are the ones the site ships
+(handbok.browser.wheel, handbok.browser.stdlib, handbok.browser.snapshot), so this proves both of
+the browser's start paths on the trimmed runtime: the vectors pass there, and every result
 equals CPython's `calculators.run` exactly.
 """
 
@@ -17,6 +18,7 @@ import pytest
 import calculators
 from handbok.browser.embed import PYODIDE_SRC, pyodide_version
 from handbok.browser.snapshot import build_snapshot
+from handbok.browser.stdlib import STDLIB, build_stdlib
 from handbok.browser.wheel import build_wheel
 
 pytestmark = pytest.mark.pyodide
@@ -33,9 +35,10 @@ def pyodide_run(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPat
     assert (PYODIDE_SRC / "pyodide.mjs").is_file(), "npm-paketet pyodide saknas (kör make setup)."
     folder = tmp_path_factory.mktemp("runtime")
     wheel = build_wheel(folder)
-    start = [str(build_snapshot(PYODIDE_SRC, pyodide_version(), wheel, folder))] if request.param == "snapshot" else []
+    stdlib = build_stdlib(PYODIDE_SRC, folder / STDLIB)
+    start = [str(build_snapshot(PYODIDE_SRC, pyodide_version(), wheel, stdlib, folder))] if request.param == "snapshot" else []
     completed = subprocess.run(
-        ["node", str(HERE / "run_vectors.mjs"), str(PYODIDE_SRC), str(wheel),
+        ["node", str(HERE / "run_vectors.mjs"), str(PYODIDE_SRC), str(stdlib), str(wheel),
          str(VECTORS_DIR / "vector_check.py"), str(VECTORS), *start],
         capture_output=True, text=True, timeout=180, check=False,
     )

@@ -10,9 +10,17 @@
 
   const scriptURL = document.currentScript.src;
   const DEBOUNCE_MS = 150;
-  const SLOW_MS = 30000; // after this, say that loading is slow instead of showing progress forever
+  // The loading message follows the worker's download: a progress bar, the share in 10 % steps
+  // (a live region must not chatter), and a slow-load notice when the measured speed says the rest
+  // takes long or nothing has arrived for a while, instead of after a fixed time.
+  const JUDGE_AFTER_MS = 6000; // the speed is judged after this much downloading
+  const SLOW_REMAINING_S = 20; // say "slow" when the rest would take longer than this
+  const STALLED_MS = 15000; // say "nothing arrives" after this long without new bytes
+  const STARTING_SLOW_MS = 20000; // downloaded, but Python not started after this long
   // Read by the tests and bench/browser.py: load state, worker count, timings.
-  const state = { status: "idle", workers: 0, failure: "", via: null, readyMs: null, loadPyodideMs: null, lastComputeMs: null, longestTaskMs: 0 };
+  const state = { status: "idle", workers: 0, failure: "", via: null, readyMs: null, loadPyodideMs: null, lastComputeMs: null, longestTaskMs: 0, loaded: 0, total: 0 };
+  const download = { started: 0, changed: 0, done: 0 }; // performance.now() of start, last bytes, end
+  let loadingTimer = null;
   const sentAt = new Map(); // request id -> performance.now() when posted
   const latest = new WeakMap(); // calculator element -> id of its newest request
   const pending = new Map(); // request id -> calculator element
@@ -52,12 +60,8 @@
         return;
       }
     }
-    setTimeout(function () {
-      if (state.status !== "loading") return;
-      calculatorsOnPage().forEach(function (calc) {
-        setStatus(calc, "Räknaren laddas fortfarande, det tar längre tid än vanligt. Vänta en stund till eller ladda om sidan.");
-      });
-    }, SLOW_MS);
+    download.started = download.changed = performance.now();
+    loadingTimer = setInterval(timed(showLoading), 1000);
     worker.onmessage = timed(onWorkerMessage);
     worker.onerror = function (event) {
       event.preventDefault();
@@ -74,8 +78,15 @@
 
   function onWorkerMessage(event) {
     const data = event.data;
-    if (data.type === "ready") {
+    if (data.type === "progress") {
+      if (data.loaded > state.loaded) download.changed = performance.now();
+      state.loaded = data.loaded;
+      state.total = data.total;
+      if (data.loaded >= data.total && !download.done) download.done = performance.now();
+      showLoading();
+    } else if (data.type === "ready") {
       state.status = "ready";
+      clearInterval(loadingTimer);
       state.readyMs = data.ms;
       state.loadPyodideMs = data.loadMs;
       state.via = data.via;
@@ -99,6 +110,7 @@
   }
 
   function fail(message) {
+    clearInterval(loadingTimer);
     state.status = "failed";
     state.failure = message;
     calculatorsOnPage().forEach(function (calc) { setStatus(calc, message, true); });
@@ -118,7 +130,57 @@
     calcs.forEach(function (calc) {
       if (state.status === "ready") compute(calc);
       else if (state.status === "failed") setStatus(calc, state.failure, true);
-      else setStatus(calc, "Laddar räknaren …");
+      else setStatus(calc, loadingMessage(performance.now()));
+    });
+    if (state.status === "loading") showLoading();
+  }
+
+  // ---- loading progress -----------------------------------------------------------------------
+
+  function megabytes(bytes) {
+    return (bytes / 1e6).toLocaleString("sv-SE", { minimumFractionDigits: 1, maximumFractionDigits: 1 }) + " MB";
+  }
+
+  // What the status says while the runtime loads, from the bytes the worker has counted.
+  function loadingMessage(now) {
+    const loaded = state.loaded;
+    const total = state.total;
+    if (!total) return "Laddar räknaren …";
+    if (download.done) {
+      return now - download.done > STARTING_SLOW_MS
+        ? "Räknaren är hämtad men startar långsamt. Vänta en stund till eller ladda om sidan."
+        : "Laddar räknaren … allt är hämtat, räknaren startar.";
+    }
+    if (now - download.changed > STALLED_MS) {
+      return "Räknaren har inte fått några nya data på " + Math.round((now - download.changed) / 1000) +
+        " sekunder (" + megabytes(loaded) + " av " + megabytes(total) + " hämtat). Kontrollera nätverket eller ladda om sidan.";
+    }
+    const elapsed = now - download.started;
+    const remaining = loaded > 0 ? (total - loaded) * (elapsed / loaded) / 1000 : Infinity;
+    if (elapsed > JUDGE_AFTER_MS && remaining > SLOW_REMAINING_S) {
+      return "Räknaren laddas långsamt över nätverket: " + megabytes(loaded) + " av " + megabytes(total) +
+        " hämtat, ungefär " + Math.ceil(remaining / 10) * 10 + " sekunder kvar.";
+    }
+    return "Laddar räknaren … " + Math.floor(10 * loaded / total) * 10 + " % av " + megabytes(total) + " hämtat.";
+  }
+
+  // The message in each form's status, and a progress bar (not in the live region) beside it.
+  function showLoading() {
+    if (state.status !== "loading") return;
+    const message = loadingMessage(performance.now());
+    calculatorsOnPage().forEach(function (calc) {
+      if (!calc.dataset.bound) return;
+      const status = calc.querySelector(".handbok-calc__status");
+      if (status.textContent !== message) setStatus(calc, message);
+      if (!state.total) return;
+      let bar = calc.querySelector(".handbok-calc__progress");
+      if (!bar) {
+        bar = el("progress", "handbok-calc__progress");
+        bar.setAttribute("aria-label", "Räknaren hämtas");
+        status.after(bar);
+      }
+      bar.max = state.total;
+      bar.value = Math.min(state.loaded, state.total);
     });
   }
 
@@ -436,6 +498,8 @@
 
   function setStatus(calc, message, isError) {
     const status = calc.querySelector(".handbok-calc__status");
+    const bar = calc.querySelector(".handbok-calc__progress");
+    if (bar && state.status !== "loading") bar.remove();
     status.textContent = message;
     status.hidden = !message;
     status.classList.toggle("handbok-calc__status--error", Boolean(isError));

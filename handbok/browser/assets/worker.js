@@ -1,6 +1,7 @@
 // Runs the handbook's calculators in Pyodide, off the main thread.
 // The build (handbok/embed.py) fills in the Pyodide version, the wheel's and the snapshot's names.
-// Messages in: {id, name, inputs}. Messages out: {type: "ready", ms, loadMs, via} (start-up and
+// Messages in: {id, name, inputs}. Messages out: {type: "progress", loaded, total} (bytes of the
+// runtime downloaded so far and expected in all), {type: "ready", ms, loadMs, via} (start-up and
 // loadPyodide alone, in ms; via "snapshot" or "wheel"), {type: "error", message},
 // {id, result} where result is what calculators.run(name, inputs) returns.
 import { loadPyodide } from "../pyodide/__PYODIDE_VERSION__/pyodide.mjs";
@@ -15,6 +16,43 @@ const options = {
   indexURL: runtimeURL.href,
   packageBaseUrl: runtimeURL.href,
   lockFileContents: JSON.stringify({ info: __LOCK_INFO__, packages: {} }),
+};
+
+// Sizes the build knows of the files loadPyodide fetches (after any Content-Encoding is undone);
+// for the others (snapshot, wheel) the response's Content-Length counts, as servers send them as they are.
+const knownSizes = __SIZES__;
+const PROGRESS_EVERY_MS = 250;
+let loaded = 0;
+let total = 0;
+let reportedAt = 0;
+
+function reportProgress(force) {
+  const now = performance.now();
+  if (!force && now - reportedAt < PROGRESS_EVERY_MS) return;
+  reportedAt = now;
+  postMessage({ type: "progress", loaded, total: Math.max(total, loaded) });
+}
+
+// Every response from the runtime's folder passes through a counter, loadPyodide's own fetches
+// included, so the page can show honest progress. The body is passed on unchanged.
+const nativeFetch = globalThis.fetch;
+globalThis.fetch = async function countedFetch(input, init) {
+  const response = await nativeFetch(input, init);
+  const url = new URL(response.url || String(input), runtimeURL);
+  if (!response.ok || !response.body || !url.href.startsWith(runtimeURL.href)) return response;
+  const name = url.pathname.split("/").pop();
+  const length = response.headers.get("Content-Encoding") ? 0 : Number(response.headers.get("Content-Length"));
+  total += knownSizes[name] || length || 0;
+  reportProgress(true);
+  const counter = new TransformStream({
+    transform(chunk, controller) {
+      loaded += chunk.byteLength;
+      reportProgress(false);
+      controller.enqueue(chunk);
+    },
+    flush() { reportProgress(true); },
+  });
+  return new Response(response.body.pipeThrough(counter), { status: response.status, headers: response.headers });
 };
 
 async function download(url) {
