@@ -20,6 +20,7 @@ from handbok import changes, chapters, embed, examples, printing, safety, scan, 
 from handbok.check import check
 from handbok.handbook import Handbook
 from handbok.pages import CONTACTS, INDEX_PAGES, OVERVIEW, STATEMENT, page_sources, render_pages, with_review
+from handbok.site import cms
 
 
 log = logging.getLogger("mkdocs.plugins.handbok")
@@ -32,6 +33,8 @@ class HandbokConfig(Config):
     """Edit path of the repository root (e.g. `-/edit/main/`); default: `edit_uri` without the docs folder."""
     snapshot = config_options.Type(bool, default=True)
     """Ship a Pyodide memory snapshot: calculators start about 1 s sooner, the first visit fetches 6.4 MB more."""
+    cms_backend = config_options.Type(dict, default={})
+    """Extra settings for the form editor's Git backend (e.g. GitLab `app_id`), merged over what `repo_url` gives."""
 
 
 class HandbokPlugin(BasePlugin[HandbokConfig]):
@@ -138,6 +141,8 @@ class HandbokPlugin(BasePlugin[HandbokConfig]):
         try:
             embed.write_assets(Path(config.site_dir), snapshot=self.config.snapshot)
             theme.adapt(Path(config.site_dir), self.page_urls, config.site_url)
+            cms.write(Path(config.site_dir), cms.config(config.repo_url, Path(config.docs_dir),
+                                                        self.content_dir.name, self.config.cms_backend))
         except Exception as exc:  # the build must end with the Swedish reason, not a traceback
             raise PluginError(str(exc)) from exc
 
