@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import difflib
 import os
-import shutil
 import socket
 import subprocess
 import time
@@ -16,6 +15,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from editor.conftest import repo  # noqa: F401  (a copy of handbook/, docs/ and schemas/)
 from handbok.cli import main as handbok
 from handbok.schema import header
 
@@ -27,26 +27,19 @@ NEW_PURPOSE = "Se styrkor, svagheter, möjligheter och hot innan ni planerar: #1
 
 
 @pytest.fixture
-def repository(tmp_path: Path) -> Path:
-    """A checkout's content: what decap-server reads and writes."""
-    for folder in ("handbook", "docs", "schemas"):
-        shutil.copytree(ROOT / folder, tmp_path / folder)
-    return tmp_path
-
-
-@pytest.fixture
-def decap_server(repository: Path) -> Iterator[Path]:
+def decap_server(repo: Path) -> Iterator[Path]:
+    """decap-server reading and writing a copy of the repository's content."""
     with socket.socket() as probe:
         assert probe.connect_ex(("127.0.0.1", PROXY_PORT)) != 0, f"Port {PROXY_PORT} är upptagen: stoppa decap-server."
     env = {**os.environ, "PORT": str(PROXY_PORT), "BIND_HOST": "127.0.0.1", "MODE": "fs",
-           "GIT_REPO_DIRECTORY": str(repository), "LOG_LEVEL": "warn"}
+           "GIT_REPO_DIRECTORY": str(repo), "LOG_LEVEL": "warn"}
     server = subprocess.Popen(["node", str(ROOT / "node_modules/decap-server/dist/index.js")], env=env)
     try:
         deadline = time.monotonic() + 30
         while socket.socket().connect_ex(("127.0.0.1", PROXY_PORT)) != 0:
             assert time.monotonic() < deadline and server.poll() is None, "decap-server startade inte"
             time.sleep(0.2)
-        yield repository
+        yield repo
     finally:
         server.terminate()
         server.wait(timeout=10)
