@@ -33,7 +33,7 @@ chromium:
 # The whole handbook as one PDF in site/pdf/; the site is built with the footer link to it (HANDBOK_PDF).
 pdf: setup pdf-libs
 	HANDBOK_PDF=1 $(UV) run mkdocs build --strict
-	$(UV) run python -m handbok.pdf site
+	$(UV) run python -m handbok.site.pdf site
 
 # WeasyPrint (from uv.lock) draws text with Pango and embeds the DejaVu fonts: Debian's packages.
 pdf-libs:

@@ -30,7 +30,7 @@ from urllib.parse import urlsplit
 
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
-from handbok.embed import pyodide_version
+from handbok.browser.embed import pyodide_version
 from tests.browser.server import CHROMIUM, CHROMIUM_ARGS, serve
 
 ROOT = Path(__file__).resolve().parent.parent

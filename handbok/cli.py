@@ -9,9 +9,11 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from handbok import ci, new, review, schema
-from handbok.check import check, readable
-from handbok.errors import plural
+from handbok.content import new, review, schema
+from handbok.site import ci
+from handbok.site.validate import check, readable
+from handbok.content.errors import plural
+from handbok.content.kinds import BY_WORD
 
 Command = Callable[[argparse.Namespace], int]
 COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Command]] = {}
@@ -86,7 +88,7 @@ def run_schema(args: argparse.Namespace) -> int:
 
 def new_arguments(parser: argparse.ArgumentParser) -> None:
     content_argument(parser)
-    parser.add_argument("kind", choices=list(new.FOLDERS), metavar="TYP", help="modell, metod, roll eller kontakt")
+    parser.add_argument("kind", choices=list(BY_WORD), metavar="TYP", help=", ".join(BY_WORD))
     parser.add_argument("id", help="filnamnet utan .yml: små bokstäver, siffror och bindestreck, t.ex. ny-metod")
     parser.add_argument("--idag", type=dt.date.fromisoformat, default=None, metavar="ÅÅÅÅ-MM-DD",
                         help=argparse.SUPPRESS)

@@ -3,7 +3,7 @@
 Every field of every kind is described once, in `handbok.model`: its YAML name, Swedish title and help, whether it
 is required, and what it refers to (`schema.REFERENCES`). The CMS configuration is generated from there, so a new
 field appears in the form without a second list to keep in step. The CMS is a convenience; `handbok check` in the
-pull request is still the gate for everything it saves (docs/om/beslut.md, decision 18).
+pull request is still the gate for everything it saves (docs/om/beslut.md, decision 20).
 """
 
 from __future__ import annotations
@@ -20,9 +20,10 @@ from urllib.parse import urlsplit
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from handbok import model, schema
-from handbok.new import _ordered as template_order
-from handbok.check import calculator_names
+from handbok.content import model, schema
+from handbok.content.check import calculator_names
+from handbok.content.kinds import CALCULATORS, KINDS, REFERENCES, Kind
+from handbok.content.new import _ordered as template_order
 
 PATH = "redigera"
 """Where the editor is served, relative to the site root."""
@@ -35,8 +36,6 @@ LOCAL_PROXY = "http://127.0.0.1:8081/api/v1"
 CHAPTER_FOLDERS_SKIPPED = {"om"}
 """Pages about the site itself (editor guide, decisions): developers change them with the code."""
 
-KIND_LABELS = {"modeller": ("Modeller", "Modell"), "metoder": ("Metoder", "Metod"),
-               "roller": ("Roller", "Roll"), "kontakter": ("Kontakter", "Kontakt")}
 PATTERN_HELP = {model.Url: "Skriv en webbadress som börjar med https://",
                 model.Email: "Skriv en e-postadress, t.ex. kvalitet@exempelkommun.se",
                 model.Phone: "Skriv ett telefonnummer med siffror, t.ex. 010-123 45 67"}
@@ -57,7 +56,7 @@ def config(repo_url: str | None, docs_dir: Path, content: str = "handbook",
         "media_folder": "docs/assets/bilder",
         "public_folder": "/assets/bilder",
         "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
-        "collections": [*(_kind(kind, content) for kind in model.KINDS), _meta(content), *_chapters(docs_dir)],
+        "collections": [*(_kind(kind, content) for kind in KINDS.values()), _meta(content), *_chapters(docs_dir)],
     }
 
 
@@ -74,13 +73,12 @@ def _backend(repo_url: str | None) -> dict[str, Any]:
             "auth_type": "pkce", "auth_endpoint": "oauth/authorize"}
 
 
-def _kind(kind: str, content: str) -> dict[str, Any]:
-    label, singular = KIND_LABELS[kind]
+def _kind(kind: Kind, content: str) -> dict[str, Any]:
     return {
-        "name": kind, "label": label, "label_singular": singular, "folder": f"{content}/{kind}",
-        "extension": "yml", "format": f"handbok-{schema.KIND_NAMES[kind]}", "create": True, "delete": True,
-        "identifier_field": "namn", "slug": "{{namn}}", "summary": "{{namn}}",
-        "sortable_fields": ["namn", "senast_granskad"], "fields": fields(model.KINDS[kind]),
+        "name": kind.folder, "label": kind.folder.capitalize(), "label_singular": kind.title,
+        "folder": f"{content}/{kind.folder}", "extension": "yml", "format": f"handbok-{kind.word}",
+        "create": True, "delete": True, "identifier_field": "namn", "slug": "{{namn}}", "summary": "{{namn}}",
+        "sortable_fields": ["namn", "senast_granskad"], "fields": fields(kind.model),
     }
 
 
@@ -108,7 +106,7 @@ def fields(cls: type[BaseModel]) -> list[dict[str, Any]]:
     """Decap fields for a model. Decap writes new keys in this order: for entries the order of `handbok new`'s
     template (own fields first, owner and review last), as the existing files have it."""
     hints = typing.get_type_hints(cls, include_extras=True)
-    names = template_order(cls) if cls in model.KINDS.values() else list(cls.model_fields)
+    names = template_order(cls) if any(cls is kind.model for kind in KINDS.values()) else list(cls.model_fields)
     return [_field(cls.model_fields[name], hints[name]) for name in names]
 
 
@@ -132,10 +130,10 @@ def _without_none(annotation: Any) -> tuple[bool, Any]:
 
 def _widget(alias: str, annotation: Any, info: FieldInfo | None = None) -> dict[str, Any]:
     """The Decap widget for a type; references to other entries become relation widgets."""
-    target = schema.REFERENCES.get(alias)
+    target = REFERENCES.get(alias)
     is_list = typing.get_origin(annotation) is list
     item = typing.get_args(annotation)[0] if is_list else annotation
-    if target == "räknare":
+    if target == CALCULATORS:
         return {"widget": "select", "multiple": is_list, "options": sorted(calculator_names())}
     if target:
         return {"widget": "relation", "collection": target, "value_field": "{{slug}}",
@@ -192,7 +190,7 @@ def _limit(info: FieldInfo | None, name: str) -> int | None:
 
 def headers() -> dict[str, str]:
     """Content file format name -> the schema line its files start with (kept on save, added to new files)."""
-    formats = {f"handbok-{stem}": schema.header(stem) for stem in schema.KIND_NAMES.values()}
+    formats = {f"handbok-{kind.word}": schema.header(kind.word) for kind in KINDS.values()}
     formats[f"handbok-{schema.META_SCHEMA}"] = schema.header(schema.META_SCHEMA, nested=False)
     return formats
 

@@ -17,7 +17,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from editor.conftest import repo  # noqa: F401  (a copy of handbook/, docs/ and schemas/)
 from handbok.cli import main as handbok
-from handbok.schema import header
+from handbok.content.schema import header
 
 from .conftest import LOAD_TIMEOUT_MS, Traffic
 

@@ -14,8 +14,8 @@ import markdown
 import pytest
 
 import calculators
-from handbok import embed
-from handbok.wheel import build_wheel, wheel_name
+from handbok.browser import embed
+from handbok.browser.wheel import build_wheel, wheel_name
 
 ROOT = Path(__file__).resolve().parents[2]
 

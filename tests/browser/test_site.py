@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Page, expect
 
-from handbok import embed
+from handbok.browser import embed
 
 from .conftest import Traffic
 from .helpers import axe_violations, expected, open_calculator

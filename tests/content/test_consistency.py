@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from handbok.check import check
+from handbok.site.validate import check
 from generator.sitecheck import ROOT
 from content.test_source_coverage import SECTIONS
 
@@ -145,7 +145,7 @@ def test_shipped_content_is_valid() -> None:
 
 
 def test_the_models_page_promises_no_method_a_model_lacks() -> None:
-    from handbok.pages import INDEX_PAGES, render_pages
+    from handbok.site.pages import INDEX_PAGES, render_pages
 
     without = [m.name for m in HANDBOOK.models.values() if not m.main_method]
     page = render_pages(HANDBOOK)[INDEX_PAGES["modeller"]]

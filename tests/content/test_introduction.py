@@ -6,7 +6,7 @@ import re
 from html import unescape
 from pathlib import Path
 
-from handbok.check import check
+from handbok.site.validate import check
 from generator.sitecheck import ROOT
 
 HANDBOOK, ERRORS = check(ROOT / "handbook", ROOT / "docs")

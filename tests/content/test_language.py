@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from handbok.check import check
+from handbok.site.validate import check
 from generator.sitecheck import ROOT
 
 HANDBOOK, ERRORS = check(ROOT / "handbook", ROOT / "docs")

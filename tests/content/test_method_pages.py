@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from handbok.check import check
+from handbok.site.validate import check
 
 ROOT = Path(__file__).resolve().parents[2]
 HANDBOOK, ERRORS = check(ROOT / "handbook", ROOT / "docs")

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from handbok import changes
-from handbok.check import check
-from handbok.pages import render_pages
+from handbok.content import changes
+from handbok.site.validate import check
+from handbok.site.pages import render_pages
 
 from .conftest import ROOT
 

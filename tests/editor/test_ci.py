@@ -9,8 +9,9 @@ from pathlib import Path
 
 import yaml
 
-from handbok import ci, cli
-from handbok.errors import ContentError
+from handbok import cli
+from handbok.site import ci
+from handbok.content.errors import ContentError
 
 from .conftest import ROOT
 

@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 from pydantic import BaseModel
 
-from handbok import model, schema
-from handbok.check import calculator_names
+from handbok.content import model, schema
+from handbok.content.check import calculator_names
+from handbok.content.kinds import KINDS, REFERENCES
 from handbok.site import cms
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -49,11 +50,11 @@ def collection(cfg: dict, name: str) -> dict:
     return next(c for c in cfg["collections"] if c["name"] == name)
 
 
-@pytest.mark.parametrize("kind", list(model.KINDS))
+@pytest.mark.parametrize("kind", list(KINDS))
 def test_every_field_of_every_kind_is_in_the_form(cfg: dict, kind: str):
     found = collection(cfg, kind)
     assert found["folder"] == f"handbook/{kind}" and found["extension"] == "yml"
-    assert_covers(model.KINDS[kind], found["fields"], kind)
+    assert_covers(KINDS[kind].model, found["fields"], kind)
 
 
 def test_every_field_of_handbook_yml_is_in_the_form(cfg: dict):
@@ -71,9 +72,9 @@ def all_fields(fields: list[dict]):
 def test_references_are_relations_to_the_right_collection(cfg: dict):
     names = {c["name"] for c in cfg["collections"]}
     seen = set()
-    for kind in model.KINDS:
+    for kind in KINDS:
         for field in all_fields(collection(cfg, kind)["fields"]):
-            target = schema.REFERENCES.get(field["name"])
+            target = REFERENCES.get(field["name"])
             if target == "räknare":
                 assert field["widget"] == "select" and field["options"] == sorted(calculator_names())
             elif target:
@@ -82,7 +83,7 @@ def test_references_are_relations_to_the_right_collection(cfg: dict):
                 seen.add(field["name"])
             else:
                 assert field["widget"] != "relation"
-    assert seen == {alias for alias, target in schema.REFERENCES.items() if target != "räknare"}
+    assert seen == {alias for alias, target in REFERENCES.items() if target != "räknare"}
 
 
 def test_closed_lists_are_selects_with_the_models_values(cfg: dict):
@@ -95,9 +96,9 @@ def test_closed_lists_are_selects_with_the_models_values(cfg: dict):
 
 
 def test_new_files_get_their_schema_line(cfg: dict):
-    for kind, stem in schema.KIND_NAMES.items():
-        fmt = collection(cfg, kind)["format"]
-        assert cms.headers()[fmt] == schema.header(stem)
+    for kind in KINDS.values():
+        fmt = collection(cfg, kind.folder)["format"]
+        assert cms.headers()[fmt] == schema.header(kind.word)
     assert cms.headers()[collection(cfg, "handboken")["files"][0]["format"]] == schema.header("handbok", nested=False)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from handbok import examples
+from handbok.site import examples
 
 from .conftest import ROOT
 

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from handbok import new, schema
-from handbok.model import KINDS
+from handbok.content import new, schema
+from handbok.content.kinds import BY_WORD
 
 FILLED = {
     "metod": {"namn:": "namn: Ny metod", "syfte:": "syfte: Pröva en ny metod.",
@@ -35,29 +35,29 @@ def _check(run, repo: Path) -> tuple[int, str]:
     return code, out
 
 
-@pytest.mark.parametrize("kind", list(new.FOLDERS))
+@pytest.mark.parametrize("kind", list(BY_WORD))
 def test_new_file_has_every_field_help_and_todays_date(kind: str, repo: Path, run):
     code, out, _ = run("new", kind, "ny-post", "--content", str(repo / "handbook"), "--idag", "2026-04-01")
     assert code == 0 and "Skapade handbook/" in out
-    path = repo / "handbook" / new.FOLDERS[kind] / "ny-post.yml"
+    path = repo / "handbook" / BY_WORD[kind].folder / "ny-post.yml"
     text = path.read_text(encoding="utf-8")
     assert text.splitlines()[0] == schema.header(kind)
-    model = KINDS[new.FOLDERS[kind]]
+    model = BY_WORD[kind].model
     assert set(yaml.safe_load(text)) == {field.alias for field in model.model_fields.values()}
     for field in model.model_fields.values():
         assert f"# {field.title}" in text and field.description in text  # help from the model, one source
     assert yaml.safe_load(text)["senast_granskad"] == dt.date(2026, 4, 1)
 
 
-@pytest.mark.parametrize("kind", list(new.FOLDERS))
+@pytest.mark.parametrize("kind", list(BY_WORD))
 def test_new_file_fails_check_until_filled_then_passes(kind: str, repo: Path, run):
     assert _check(run, repo)[0] == 0
     run("new", kind, "ny-post", "--content", str(repo / "handbook"))
-    path = repo / "handbook" / new.FOLDERS[kind] / "ny-post.yml"
+    path = repo / "handbook" / BY_WORD[kind].folder / "ny-post.yml"
     code, out = _check(run, repo)
     assert code == 1
     errors = [line for line in out.splitlines() if line.startswith("handbook/")]
-    assert errors and all(line.startswith(f"handbook/{new.FOLDERS[kind]}/ny-post.yml:") for line in errors)
+    assert errors and all(line.startswith(f"handbook/{BY_WORD[kind].folder}/ny-post.yml:") for line in errors)
     text = path.read_text(encoding="utf-8")
     for blank, filled in FILLED[kind].items():
         text, count = re.subn(f"(?m)^{re.escape(blank)}$", filled.replace("\\", "\\\\"), text, count=1)

@@ -11,10 +11,11 @@ import io
 import re
 from pathlib import Path
 
-from handbok import cli, review, schema
-from handbok.check import check
-from handbok.handbook import add_months
-from handbok.pages import render_pages
+from handbok import cli
+from handbok.content import review, schema
+from handbok.site.validate import check
+from handbok.content.handbook import add_months
+from handbok.site.pages import render_pages
 
 TODAY = dt.date(2026, 6, 1)
 

@@ -11,8 +11,9 @@ import pytest
 import yaml
 
 import calculators
-from handbok import schema
-from handbok.model import ID_PATTERN, KINDS
+from handbok.content import schema
+from handbok.content.kinds import BY_WORD, KINDS
+from handbok.content.model import ID_PATTERN
 
 from .conftest import ROOT
 
@@ -21,7 +22,7 @@ FILES = sorted(CONTENT.rglob("*.yml"))
 
 
 def _stem(path: Path) -> str:
-    return schema.META_SCHEMA if path.name == schema.META_FILE else schema.KIND_NAMES[path.parent.name]
+    return schema.META_SCHEMA if path.name == schema.META_FILE else KINDS[path.parent.name].word
 
 
 def _json_ready(value):
@@ -64,7 +65,8 @@ def _properties(node):
 
 def test_every_field_has_swedish_title_and_help():
     for stem, built in schema.build_all().items():
-        assert built["title"] == schema.TITLES[stem][0]
+        title = schema.META_TITLE if stem == schema.META_SCHEMA else (BY_WORD[stem].title, BY_WORD[stem].description)
+        assert (built["title"], built["description"]) == title
         for definition in built.get("$defs", {}).values():
             assert definition["title"] in schema.DEF_TITLES.values()
         for name, prop in _properties(built):
@@ -123,4 +125,4 @@ def test_missing_schema_line_is_an_error(repo: Path, run):
 
 
 def test_every_kind_has_a_schema():
-    assert set(schema.build_all()) == {*(schema.KIND_NAMES[k] for k in KINDS), schema.META_SCHEMA}
+    assert set(schema.build_all()) == {*BY_WORD, schema.META_SCHEMA}

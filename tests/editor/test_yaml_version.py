@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from handbok.loader import load_text
+from handbok.content.loader import load_text
 
 
 @pytest.mark.parametrize("word", ["no", "No", "NO", "on", "off", "yes", "Yes", "y", "n"])

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from handbok.check import check
+from handbok.site.validate import check
 
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "handbook"
 

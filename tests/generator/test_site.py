@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from handbok.check import check
-from handbok.ci import check_links
+from handbok.site.validate import check
+from handbok.site.ci import check_links
 
 from .sitecheck import ROOT
 

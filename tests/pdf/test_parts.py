@@ -10,7 +10,7 @@ import pytest
 import weasyprint
 
 from generator.sitecheck import ROOT
-from handbok import pdf, printing
+from handbok.site import pdf, printing
 
 
 def test_order_chapters_then_entries_then_appendices_and_news(handbook) -> None:

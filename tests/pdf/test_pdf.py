@@ -9,7 +9,7 @@ import calculators
 from pypdf.generic import Destination
 
 from generator.sitecheck import ROOT
-from handbok import pdf
+from handbok.site import pdf
 
 from .conftest import BUILT, Built
 

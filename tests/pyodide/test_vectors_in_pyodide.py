@@ -1,6 +1,6 @@
 """The calculators' shared test vectors, run inside real Pyodide under Node.
 
-The wheel and the memory snapshot are the ones the site ships (handbok.wheel, handbok.snapshot),
+The wheel and the memory snapshot are the ones the site ships (handbok.browser.wheel, handbok.browser.snapshot),
 so this proves both of the browser's start paths: the vectors pass there, and every result
 equals CPython's `calculators.run` exactly.
 """
@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 
 import calculators
-from handbok.embed import PYODIDE_SRC, pyodide_version
-from handbok.snapshot import build_snapshot
-from handbok.wheel import build_wheel
+from handbok.browser.embed import PYODIDE_SRC, pyodide_version
+from handbok.browser.snapshot import build_snapshot
+from handbok.browser.wheel import build_wheel
 
 pytestmark = pytest.mark.pyodide
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from handbok import chapters
-from handbok.check import check
+from handbok.content import chapters
+from handbok.site.validate import check
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "handbook"
 TODAY = dt.date(2026, 6, 1)

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from handbok.check import check
-from handbok.pages import feedback_address, page_url
+from handbok.site.validate import check
+from handbok.site.pages import feedback_address, page_url
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "handbook"
 

@@ -1,6 +1,6 @@
 """A site built with every payload in place and the check's safety part bypassed, in-process.
 
-The bypass is a test fixture (the plugin's check runs without `handbok.scan.content_errors`), never a switch in production
+The bypass is a test fixture (the plugin's check runs without `handbok.content.scan.content_errors`), never a switch in production
 code: the build must hold on its own second layer (sanitiser, escaping templates, file filters).
 """
 
@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from handbok import scan
+from handbok.content import scan
 
 from .corpus import Placed, _dump, copy_project, place_all
 
@@ -22,7 +22,7 @@ def build_unchecked(work: Path, site: Path) -> None:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    from handbok import plugin
+    from handbok.site import mkdocs_plugin as plugin
 
     real_check = plugin.check
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from handbok import schema
+from handbok.content import schema
 
 from . import payloads
 

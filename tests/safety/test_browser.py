@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from handbok import examples
+from handbok.site import examples
 
 from . import payloads
 

@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from handbok.loader import MAX_CHARACTERS, load_text
+from handbok.content.loader import MAX_CHARACTERS, load_text
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from handbok import model, policy, safety, scan
+from handbok.content import model, policy, safety, scan
 
 from . import payloads
 

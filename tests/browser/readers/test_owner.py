@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from handbok import theme
+from handbok.site import theme
 
 pytestmark = pytest.mark.browser
 REVIEW = re.compile(r"Ägare: .+ · Senast granskad: \d{4}-\d{2}-\d{2} · Nästa granskning: \d{4}-\d{2}-\d{2}")

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from handbok.check import check
+from handbok.site.validate import check
 
 from .axe import WIDTHS, axe_all_rules
 

@@ -4,38 +4,43 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from handbok import changes, chapters, mdlinks, scan, schema
-from handbok.errors import ContentError, allowed_fields, close_matches, field_name, pydantic_message, suggest
-from handbok.handbook import Handbook
-from handbok.loader import Document, load_file
-from handbok.model import ID_PATTERN, KINDS, HandbookMeta
-from handbok.pages import CONTACTS, INDEX_PAGES, OVERVIEW, page_path, render_pages
+from handbok.content import changes, chapters, mdlinks, scan, schema
+from handbok.content.errors import ContentError, allowed_fields, close_matches, field_name, pydantic_message, suggest
+from handbok.content.handbook import Handbook
+from handbok.content.loader import Document, load_file
+from handbok.content.kinds import CALCULATORS, KINDS, OVERVIEW, REFERENCES, page_path
+from handbok.content.model import ID_PATTERN, HandbookMeta
 
 META_FILE = "handbook.yml"
-KIND_WORDS = {"modeller": "modell", "metoder": "metod", "roller": "roll", "kontakter": "kontakt"}
 
 
-def check(content_dir: Path, docs_dir: Path | None = None,
-          today: dt.date | None = None) -> tuple[Handbook | None, list[ContentError]]:
+Render = Callable[[Handbook, dt.date], dict[str, str]]
+"""The site layer's page generator (site path -> Markdown), passed in so content never imports the site."""
+
+
+def check(content_dir: Path, docs_dir: Path | None = None, today: dt.date | None = None,
+          render: Render | None = None) -> tuple[Handbook | None, list[ContentError]]:
     """Load and validate `content_dir` (and scan `docs_dir` for unsafe markup and broken links); the handbook if
-    there are no errors, and all errors sorted by place. `today` bounds review dates (default: the clock)."""
-    handbook, errors = readable(content_dir, docs_dir, today)
+    there are no errors, and all errors sorted by place. `today` bounds review dates (default: the clock). With
+    `render`, links to anchors in generated pages are judged against the pages it renders."""
+    handbook, errors = readable(content_dir, docs_dir, today, render)
     return (handbook if not errors else None), errors
 
 
-def readable(content_dir: Path, docs_dir: Path | None = None,
-             today: dt.date | None = None) -> tuple[Handbook | None, list[ContentError]]:
+def readable(content_dir: Path, docs_dir: Path | None = None, today: dt.date | None = None,
+             render: Render | None = None) -> tuple[Handbook | None, list[ContentError]]:
     """Like `check`, but the handbook holds the valid entries even when other files have errors, so a report
     need not stop at one broken file. None only when `handbook.yml` itself is unreadable."""
     checker = _Checker(content_dir, today or dt.date.today())
     handbook = checker.run()
     if content_dir.is_dir():
         checker.errors += scan.content_errors(content_dir, docs_dir) + schema.header_errors(content_dir)
-        checker.errors += checker.link_errors(handbook, docs_dir)
+        checker.errors += checker.link_errors(handbook, docs_dir, render)
     if handbook is not None and docs_dir is not None and docs_dir.is_dir():
         checker.errors += chapters.read(docs_dir, handbook, checker.today)[1]
     return handbook, sorted(set(checker.errors))
@@ -116,7 +121,7 @@ class _Checker:
                 continue
             self.docs[kind, entry_id] = doc
             self._check_review_date(doc)
-            entry = self._validate(doc, KINDS[kind])
+            entry = self._validate(doc, KINDS[kind].model)
             if entry is not None:
                 handbook.entries(kind)[entry_id] = entry
                 handbook.sources[kind, entry_id] = relative.as_posix()
@@ -164,13 +169,13 @@ class _Checker:
                                             "läsa in, så fältet `räknare` kan inte kontrolleras."))
         for doc in self.docs.values():
             for alias, target, loc, name in _references(doc.data):
-                if target == "räknare":
+                if target == CALCULATORS:
                     if calculators is not None and name not in calculators:
                         self.errors.append(doc.error(loc, f"`{alias}` nämner räknaren `{name}`, som inte finns."
                                                      f"{suggest(name, calculators)} Skriv ett av: "
                                                      f"{', '.join(sorted(calculators))}."))
                 elif name not in self.ids[target] and ID_PATTERN.match(name):  # else the type check reports it
-                    word = KIND_WORDS[target]
+                    word = KINDS[target].word
                     hint = suggest(name, self.ids[target]) or f" Skriv id för en {word} i `{target}/` eller skapa filen."
                     self.errors.append(doc.error(loc, f"`{alias}` hänvisar till `{name}`, men det finns ingen "
                                                  f"{word} {self.root.name}/{target}/{name}.yml.{hint}"))
@@ -199,17 +204,19 @@ class _Checker:
                                          "rapportera till sig själv, inte heller via andra roller. Ta bort en av "
                                          "hänvisningarna."))
 
-    def link_errors(self, handbook: Handbook | None, docs_dir: Path | None) -> list[ContentError]:
+    def link_errors(self, handbook: Handbook | None, docs_dir: Path | None,
+                    render: Render | None) -> list[ContentError]:
         """Broken links to the site's own pages, in YAML text fields and in the chapters of `docs_dir`. Without
         `docs_dir` the chapters are unknown, so only links into generated pages are judged."""
         chapters = mdlinks.docs_pages(docs_dir)
         site = {path: mdlinks.anchors(text) for path, text in chapters.items()}
         if docs_dir is None:
             site = _AnyChapter(site)
-        site.update(self._generated_pages(handbook))
+        site.update(self._generated_pages(handbook, render))
         found = []
         for (kind, entry_id), doc in self.docs.items():
-            found += self._yaml_links(doc, page_path((kind, entry_id)).partition("#")[0], site)
+            if kind in KINDS:  # handbook.yml is judged below, as the start page
+                found += self._yaml_links(doc, page_path((kind, entry_id)).partition("#")[0], site)
         if self.meta_doc is not None:
             found += self._yaml_links(self.meta_doc, "index.md", site)
         for path, text in chapters.items():
@@ -219,15 +226,17 @@ class _Checker:
                     found.append(ContentError(f"{docs_dir.name}/{path}", link.line, link.column, problem))
         return found
 
-    def _generated_pages(self, handbook: Handbook | None) -> dict[str, set[str] | None]:
+    def _generated_pages(self, handbook: Handbook | None, render: Render | None) -> dict[str, set[str] | None]:
         """Pages made from the content, with their anchors when the content is valid enough to render them."""
-        if handbook is not None and not self.errors:
-            return {path: mdlinks.anchors(text) for path, text in render_pages(handbook, self.today).items()}
+        if render is not None and handbook is not None and not self.errors:
+            return {path: mdlinks.anchors(text) for path, text in render(handbook, self.today).items()}
         known: dict[str, set[str] | None] = {path: None for path in (OVERVIEW, changes.PAGE,
-                                                                     *INDEX_PAGES.values())}
-        known[CONTACTS] = set(self.ids["kontakter"])
-        for kind in ("modeller", "metoder", "roller"):
-            known.update({page_path((kind, entry_id)): None for entry_id in self.ids[kind]})
+                                                                     *(kind.index for kind in KINDS.values()))}
+        for kind in KINDS.values():
+            if kind.own_pages:
+                known.update({kind.page(entry_id): None for entry_id in self.ids[kind.folder]})
+            else:
+                known[kind.index] = set(self.ids[kind.folder])
         return known
 
     def _yaml_links(self, doc: Document, page: str, site: dict[str, set[str] | None]) -> list[ContentError]:
@@ -330,7 +339,7 @@ def _link_position(doc: Document, loc: tuple, target: str) -> tuple[int, int]:
 
 def _references(data: dict):
     """(alias, target, loc, id) for every well-formed reference in raw YAML data; the rest are type errors."""
-    for alias, target in schema.REFERENCES.items():
+    for alias, target in REFERENCES.items():
         value = data.get(alias)
         if isinstance(value, str):
             yield alias, target, (alias,), value
@@ -350,5 +359,5 @@ class _AnyChapter(dict):
         return super().get(path)
 
 
-GENERATED = (*(f"{kind}/" for kind in INDEX_PAGES), CONTACTS)
-"""Where generated pages live (handbok/pages.py); links there are judged even without `docs/`."""
+GENERATED = tuple(f"{kind.folder}/" if kind.own_pages else kind.index for kind in KINDS.values())
+"""Where generated pages live (handbok/site/pages.py); links there are judged even without `docs/`."""

@@ -8,10 +8,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from handbok.model import Contact, HandbookMeta, Method, Model, Reviewed, Role
+from handbok.content.kinds import KINDS, Ref
+from handbok.content.model import Contact, HandbookMeta, Method, Model, Reviewed, Role
 
-Ref = tuple[str, str]
-"""(kind folder, id), e.g. ("metoder", "swot")."""
 
 
 @dataclass
@@ -25,8 +24,7 @@ class Handbook:
     """(kind, id) -> source path relative to the content folder, e.g. `metoder/swot.yml`."""
 
     def entries(self, kind: str) -> dict[str, Reviewed]:
-        return getattr(self, {"modeller": "models", "metoder": "methods", "roller": "roles",
-                              "kontakter": "contacts"}[kind])
+        return getattr(self, KINDS[kind].attribute)
 
     def name(self, ref: Ref) -> str:
         return self.entries(ref[0])[ref[1]].name

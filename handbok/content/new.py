@@ -14,11 +14,9 @@ from pathlib import Path
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from handbok.model import ID_PATTERN, KINDS, Markdown, Reviewed
-from handbok.schema import KIND_NAMES, header
-
-FOLDERS = {stem: folder for folder, stem in KIND_NAMES.items()}
-"""Word on the command line (`metod`) -> content folder (`metoder`)."""
+from handbok.content.kinds import BY_WORD
+from handbok.content.model import ID_PATTERN, Markdown, Reviewed
+from handbok.content.schema import header
 
 
 class NewEntryError(Exception):
@@ -27,12 +25,12 @@ class NewEntryError(Exception):
 
 def create(content_dir: Path, kind: str, entry_id: str, today: dt.date) -> Path:
     """Write `<content_dir>/<folder>/<entry_id>.yml`; never overwrites."""
-    if kind not in FOLDERS:
-        raise NewEntryError(f"okänd typ `{kind}`. Skriv en av: {', '.join(FOLDERS)}.")
+    if kind not in BY_WORD:
+        raise NewEntryError(f"okänd typ `{kind}`. Skriv en av: {', '.join(BY_WORD)}.")
     if not ID_PATTERN.match(entry_id):
         raise NewEntryError(f"`{entry_id}` går inte att använda som id. Använd små bokstäver a–z, siffror och "
                             "bindestreck, t.ex. `ny-metod`.")
-    folder = FOLDERS[kind]
+    folder = BY_WORD[kind].folder
     path = content_dir / folder / f"{entry_id}.yml"
     existing = [p for p in (path, path.with_suffix(".yaml")) if p.exists()]
     if existing:
@@ -45,7 +43,7 @@ def create(content_dir: Path, kind: str, entry_id: str, today: dt.date) -> Path:
 
 def template(kind: str, today: dt.date) -> str:
     """The file text: schema line, then every field with its help as comments."""
-    model = KINDS[FOLDERS[kind]]
+    model = BY_WORD[kind].model
     lines = [header(kind),
              f"# Ny {kind}. Fyll i fälten som är märkta (obligatoriskt) och kör sedan `uv run handbok check`.",
              "# Fält som du inte behöver kan stå tomma. Rader som börjar med # är hjälptext och syns inte på sidan.",

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from handbok.handbook import Handbook, Ref
-from handbok.model import KINDS, Change
+from handbok.content.handbook import Handbook, Ref
+from handbok.content.kinds import KINDS
+from handbok.content.model import Change
 
 PAGE = "om/nytt.md"
 LATEST = 50

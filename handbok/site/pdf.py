@@ -6,7 +6,7 @@ of mkdocs.yml's nav, then models, methods, calculators, roles, contacts, appendi
 "Nytt i handboken" with the version history. WeasyPrint lays it out as tagged PDF/A-2u and may read
 only files inside the site folder, so the build makes no network request.
 
-Run `python -m handbok.pdf [site]` after the site is built; `make pdf` does both.
+Run `python -m handbok.site.pdf [site]` after the site is built; `make pdf` does both.
 """
 
 from __future__ import annotations
@@ -29,10 +29,10 @@ import yaml
 from markupsafe import Markup
 from weasyprint.urls import FatalURLFetchingError
 
-from handbok import changes
-from handbok.check import check
-from handbok.handbook import Handbook
-from handbok.pages import CONTACTS, INDEX_PAGES, OVERVIEW, page_path
+from handbok.content import changes
+from handbok.site.validate import check
+from handbok.content.handbook import Handbook
+from handbok.site.pages import CONTACTS, INDEX_PAGES, OVERVIEW, page_path
 
 PDF_DIR = "pdf"
 OPTIONS = {"pdf_variant": "pdf/a-2u", "pdf_tags": True}
@@ -395,7 +395,7 @@ def build(site: Path, config: Path, built: dt.date | None = None) -> Result:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m handbok.pdf",
+    parser = argparse.ArgumentParser(prog="python -m handbok.site.pdf",
                                      description="Skriv hela handboken som en PDF i den byggda webbplatsen.")
     parser.add_argument("site", type=Path, nargs="?", default=Path("site"), help="den byggda webbplatsen")
     parser.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="webbplatsens mkdocs.yml")

@@ -17,9 +17,10 @@ from typing import Any
 from pydantic import BaseModel
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from handbok import model, safety
-from handbok.errors import ContentError, field_name
-from handbok.loader import MAX_CHARACTERS, load_text, refusal
+from handbok.content import model, safety
+from handbok.content.kinds import KINDS
+from handbok.content.errors import ContentError, field_name
+from handbok.content.loader import MAX_CHARACTERS, load_text, refusal
 
 STATIC_SUFFIXES = frozenset({".md", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".pdf", ".docx", ".xlsx",
                              ".pptx", ".odt", ".ods", ".odp", ".csv"})
@@ -94,7 +95,8 @@ def _model_for(content_dir: Path, path: Path) -> type[BaseModel] | None:
     relative = path.relative_to(content_dir)
     if relative.as_posix() == "handbook.yml":
         return model.HandbookMeta
-    return model.KINDS.get(relative.parts[0]) if len(relative.parts) == 2 else None
+    kind = KINDS.get(relative.parts[0]) if len(relative.parts) == 2 else None
+    return kind.model if kind else None
 
 
 def yaml_errors(shown: str, text: str, kind: type[BaseModel] | None = None) -> list[ContentError]:

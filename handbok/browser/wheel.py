@@ -15,7 +15,7 @@ from zipfile import ZIP_DEFLATED, ZipInfo
 
 from wheel.wheelfile import WheelFile
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 PACKAGE_DIR = ROOT / "calculators"
 FIXED_DATE = (1980, 1, 1, 0, 0, 0)
 
@@ -56,7 +56,7 @@ def _metadata(version: str) -> bytes:
     ).encode()
 
 
-WHEEL_FILE = b"Wheel-Version: 1.0\nGenerator: handbok.wheel\nRoot-Is-Purelib: true\nTag: py3-none-any\n"
+WHEEL_FILE = b"Wheel-Version: 1.0\nGenerator: handbok.browser.wheel\nRoot-Is-Purelib: true\nTag: py3-none-any\n"
 
 
 def _info(name: str) -> ZipInfo:

@@ -16,30 +16,19 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from handbok.errors import ContentError
-from handbok.model import ID_PATTERN, KINDS, HandbookMeta
+from handbok.content.errors import ContentError
+from handbok.content.kinds import CALCULATORS, KINDS, REFERENCES
+from handbok.content.model import ID_PATTERN, HandbookMeta
 
 SCHEMA_DIALECT = "http://json-schema.org/draft-07/schema#"
 """Draft 7: the newest draft the Red Hat YAML extension fully supports. Pydantic's output (`$defs` reached by
 JSON pointer, `anyOf`, `enum`, `examples`) is valid draft 7."""
-KIND_NAMES = {"modeller": "modell", "metoder": "metod", "roller": "roll", "kontakter": "kontakt"}
-"""Content folder -> schema file stem, also the word `handbok new` takes."""
 META_FILE = "handbook.yml"
 META_SCHEMA = "handbok"
 
-TITLES = {
-    "modell": ("Modell", "En gemensam modell i kvalitetshandboken (handbook/modeller/<id>.yml)."),
-    "metod": ("Metod", "En metod eller ett verktyg i kvalitetshandboken (handbook/metoder/<id>.yml)."),
-    "roll": ("Roll", "En roll i organisationen (handbook/roller/<id>.yml)."),
-    "kontakt": ("Kontakt", "En funktion eller brevlåda man kan vända sig till (handbook/kontakter/<id>.yml)."),
-    "handbok": ("Handboken", "Uppgifter om hela handboken: organisation, version, beslut och versionshistorik."),
-}
+META_TITLE = ("Handboken", "Uppgifter om hela handboken: organisation, version, beslut och versionshistorik.")
 DEF_TITLES = {"Change": "Ändring", "Link": "Länk", "Step": "Steg", "Decision": "Beslut", "Version": "Version",
               "Accessibility": "Tillgänglighetsredogörelse", "Shortcoming": "Brist"}
-
-REFERENCES = {"ägare": "roller", "roller": "roller", "rapporterar_till": "roller", "kontakter": "kontakter",
-              "relaterade_metoder": "metoder", "huvudmetod": "metoder", "räknare": "räknare"}
-"""Field alias -> what its value names: a content folder, or the calculators."""
 
 
 def schema_path(root: Path, stem: str) -> Path:
@@ -54,19 +43,19 @@ def header(stem: str, nested: bool = True) -> str:
 
 def build_all() -> dict[str, dict[str, Any]]:
     """Schema file stem -> schema, for every kind of content file."""
-    from handbok.check import calculator_names
+    from handbok.content.check import calculator_names
 
     calculators = sorted(calculator_names())
-    schemas = {stem: build(KINDS[kind], stem, calculators) for kind, stem in KIND_NAMES.items()}
-    schemas[META_SCHEMA] = build(HandbookMeta, META_SCHEMA, calculators)
+    schemas = {kind.word: build(kind.model, (kind.title, kind.description), calculators) for kind in KINDS.values()}
+    schemas[META_SCHEMA] = build(HandbookMeta, META_TITLE, calculators)
     return schemas
 
 
-def build(model: type[BaseModel], stem: str, calculators: list[str]) -> dict[str, Any]:
+def build(model: type[BaseModel], titles: tuple[str, str], calculators: list[str]) -> dict[str, Any]:
     """One model's schema with Swedish titles, Markdown hover text, calculator names as an enum and the id
     pattern on references."""
     raw = copy.deepcopy(model.model_json_schema(by_alias=True))
-    title, description = TITLES[stem]
+    title, description = titles
     schema = {"$schema": SCHEMA_DIALECT, **raw, "title": title, "description": description}
     for name, definition in schema.get("$defs", {}).items():
         definition["title"] = DEF_TITLES.get(name, definition.get("title", name))
@@ -75,7 +64,7 @@ def build(model: type[BaseModel], stem: str, calculators: list[str]) -> dict[str
     _describe(schema)
     for alias, target in REFERENCES.items():
         if alias in schema.get("properties", {}):
-            rule = {"enum": calculators} if target == "räknare" else {"pattern": ID_PATTERN.pattern}
+            rule = {"enum": calculators} if target == CALCULATORS else {"pattern": ID_PATTERN.pattern}
             _restrict(schema["properties"][alias], rule)
     return schema
 
@@ -127,8 +116,8 @@ def header_errors(content_dir: Path) -> list[ContentError]:
         return []
     errors = []
     expected = {content_dir / META_FILE: header(META_SCHEMA, nested=False)}
-    for kind, stem in KIND_NAMES.items():
-        expected.update({path: header(stem) for path in (content_dir / kind).glob("*.yml")
+    for kind in KINDS.values():
+        expected.update({path: header(kind.word) for path in (content_dir / kind.folder).glob("*.yml")
                          if ID_PATTERN.match(path.stem)})  # other files get their own error from the check
     for path, line in sorted(expected.items()):
         if not path.is_file():

@@ -14,11 +14,10 @@ from dataclasses import dataclass
 from email.message import EmailMessage
 from email.utils import format_datetime
 
-from handbok.errors import ContentError, plural
-from handbok.handbook import Handbook
-from handbok.model import KINDS
+from handbok.content.errors import ContentError, plural
+from handbok.content.handbook import Handbook
+from handbok.content.kinds import KINDS
 
-KIND_WORDS = {"modeller": "modell", "metoder": "metod", "roller": "roll", "kontakter": "kontakt"}
 CSV_COLUMNS = ["status", "ägare", "ägarens_namn", "ägarens_epost", "nästa_granskning", "dagar", "typ", "id", "namn",
                "senast_granskad", "fil", "fel"]
 
@@ -95,7 +94,7 @@ def _by_owner(items: list[Due]) -> dict[str, list[Due]]:
 
 
 def _line(item: Due) -> str:
-    return (f"{item.status:<9} {item.next_review} ({_when(item.days)})  {KIND_WORDS[item.kind]:<8} "
+    return (f"{item.status:<9} {item.next_review} ({_when(item.days)})  {KINDS[item.kind].word:<8} "
             f"{item.name}  [{item.source}]")
 
 
@@ -117,7 +116,7 @@ def as_csv(handbook: Handbook, items: list[Due], errors: Sequence[ContentError] 
     for item in items:
         writer.writerow([item.status, item.owner, owner_name(handbook, item.owner).split(" (")[0],
                          owner_address(handbook, item.owner), item.next_review, item.days,
-                         KIND_WORDS[item.kind], item.entry_id, item.name, item.last_reviewed, item.source, ""])
+                         KINDS[item.kind].word, item.entry_id, item.name, item.last_reviewed, item.source, ""])
     return out.getvalue().encode("utf-8-sig")
 
 
@@ -132,7 +131,7 @@ def reminders(handbook: Handbook, items: list[Due], today: dt.date) -> dict[str,
         message["X-Unsent"] = "1"  # Outlook opens the file as a draft to send, not as a received mail
         name = owner_name(handbook, owner).split(" (")[0]
         body = [f"Hej {name},", "", "de här sidorna i kvalitetshandboken är ert ansvar och behöver granskas:", ""]
-        body += [f"- {item.name} ({KIND_WORDS[item.kind]}): {_due_words(item)}. Fil: {item.source}"
+        body += [f"- {item.name} ({KINDS[item.kind].word}): {_due_words(item)}. Fil: {item.source}"
                  for item in owned]
         body += ["", "Läs igenom sidan, ändra det som behövs och skriv dagens datum i `senast_granskad`.",
                  "Guiden för redaktörer finns i handboken under Om handboken > Så redigerar du handboken.", "",

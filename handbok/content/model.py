@@ -276,11 +276,3 @@ class HandbookMeta(Strict):
         None, alias="riskmatriser", title="Riskmatriser",
         description="Egna riskmatriser för riskräknaren. Frivilligt.")
 
-
-KINDS: dict[str, type[Reviewed]] = {
-    "modeller": Model,
-    "metoder": Method,
-    "roller": Role,
-    "kontakter": Contact,
-}
-"""Content folder -> entry type. The folder name is also the URL prefix of the generated pages."""

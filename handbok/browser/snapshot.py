@@ -13,7 +13,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 CACHE = ROOT / ".cache" / "snapshots"
 SCRIPT = Path(__file__).with_name("snapshot.mjs")
 

@@ -18,7 +18,7 @@ import ada_url
 import markdown
 import nh3
 
-from handbok import policy
+from handbok.content import policy
 
 MARKDOWN_EXTENSIONS = ["toc", "admonition", "attr_list", "md_in_html", "def_list", "tables",
                        "pymdownx.details", "pymdownx.superfences"]
@@ -267,8 +267,8 @@ def safe_front_matter(text: str) -> str:
     """A docs page's text with front matter that holds only allowed keys with plain-text values."""
     import yaml
 
-    from handbok.loader import load_text
-    from handbok.scan import FRONT_MATTER, FRONT_MATTER_KEYS, HIDE_VALUES
+    from handbok.content.loader import load_text
+    from handbok.content.scan import FRONT_MATTER, FRONT_MATTER_KEYS, HIDE_VALUES
 
     match = FRONT_MATTER.match(text)
     data = load_text("", match.group(1))[0] if match else None

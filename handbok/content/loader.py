@@ -11,8 +11,8 @@ import yaml
 from yaml.constructor import ConstructorError
 from yaml.nodes import MappingNode, Node, SequenceNode
 
-from handbok import syntax
-from handbok.errors import ContentError
+from handbok.content import syntax
+from handbok.content.errors import ContentError
 
 Loc = tuple[int | str, ...]
 Position = tuple[int, int]

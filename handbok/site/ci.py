@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from handbok.errors import ContentError, plural
+from handbok.content.errors import ContentError, plural
 
 FORMATS = ("text", "github", "gitlab")
 

@@ -9,11 +9,11 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from handbok import scan
-from handbok.errors import ContentError, suggest
-from handbok.handbook import Handbook
-from handbok.loader import load_text
-from handbok.model import Reviewed
+from handbok.content import scan
+from handbok.content.errors import ContentError, suggest
+from handbok.content.handbook import Handbook
+from handbok.content.loader import load_text
+from handbok.content.model import Reviewed
 
 
 def handbook_review(handbook: Handbook) -> Reviewed:

@@ -11,13 +11,13 @@ from functools import cache
 
 import jinja2
 
-from handbok import changes, chapters
-from handbok.handbook import Handbook, Ref
-from handbok.model import PART_OF_NAMES, PHASE_NAMES, Reviewed
+from handbok.content import changes, chapters
+from handbok.content.handbook import Handbook
+from handbok.content.kinds import KINDS, OVERVIEW, Ref, page_path
+from handbok.content.model import PART_OF_NAMES, PHASE_NAMES, Reviewed
 
-INDEX_PAGES = {"modeller": "modeller/index.md", "metoder": "metoder/index.md", "roller": "roller/index.md"}
-OVERVIEW = "oversikt.md"
-CONTACTS = "kontakter.md"
+INDEX_PAGES = {kind.folder: kind.index for kind in KINDS.values() if kind.own_pages}
+CONTACTS = KINDS["kontakter"].index
 STATEMENT = "om/tillganglighet.md"
 LIST_TITLES = {
     "modeller": ("Modeller", ("Modellerna beskriver hur vi arbetar i stort. De gäller hela organisationen, och de flesta har en "
@@ -29,7 +29,7 @@ LIST_TITLES = {
 @cache
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(
-        loader=jinja2.PackageLoader("handbok", "templates"),
+        loader=jinja2.PackageLoader("handbok.site", "templates"),
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -51,11 +51,6 @@ def tel_uri(phone: str) -> str:
     digits = re.sub(r"[^0-9+]", "", phone)
     return digits if digits.startswith("+") else "+46" + digits.removeprefix("0")
 
-
-def page_path(ref: Ref) -> str:
-    """Site path of an entry's page; contacts live as sections of the contact directory."""
-    kind, entry_id = ref
-    return f"{CONTACTS}#{entry_id}" if kind == "kontakter" else f"{kind}/{entry_id}.md"
 
 
 def _linker(handbook: Handbook, here: str) -> Callable[[Ref], str]:

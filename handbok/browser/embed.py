@@ -24,7 +24,7 @@ import calculators
 from .snapshot import build_snapshot, snapshot_name
 from .wheel import build_wheel, wheel_name
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 ASSET_SRC = Path(__file__).resolve().parent / "assets"
 PYODIDE_SRC = ROOT / "node_modules" / "pyodide"
 # Core files loadPyodide fetches: the loader, the Emscripten glue, the WebAssembly binary and the
@@ -47,7 +47,7 @@ MARKER = re.compile(
 CODE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,}).*?(?:^[ ]{0,3}\1[ \t]*$|\Z)|<pre\b.*?</pre>", re.MULTILINE | re.DOTALL)
 
 _env = jinja2.Environment(
-    loader=jinja2.PackageLoader("handbok", "templates"),
+    loader=jinja2.PackageLoader("handbok.browser", "templates"),
     autoescape=True,
     trim_blocks=True,
     lstrip_blocks=True,

@@ -1,0 +1,1 @@
+"""The content layer: YAML files -> typed, validated handbook. Imports no other layer and no site engine."""
