@@ -26,6 +26,7 @@ SPECIAL = {"*": "en hänvisning till ett ankare", "&": "ett ankare", "!": "en ta
 """A value's first character that YAML reads as syntax, and what it means there."""
 STRAY_START = re.compile(r"^(\s*)[^\w\s]+\s*")
 BLOCK_KEY = re.compile(r":\s*[|>][-+0-9]*\s*$")
+TAGGED_KEY = re.compile(r"^(?P<lead>\s*(?:-\s+)?)!(?P<key>[^\s!:#]+):(?:\s|$)")
 ITEM_END = re.compile(r"\[\d+\](\.[^.\[\]]+)?$")
 INDENT_FIX = ("Fält på samma nivå ska börja i samma kolumn, och punkter i samma lista ska börja med `- ` i samma "
               "kolumn. Använd två mellanslag per nivå")
@@ -302,6 +303,9 @@ def _colon(lines, mark, start, problem) -> Explained:
 
 def _indentation(lines, mark, start, problem) -> Explained:
     line = mark[0]
+    tagged = _tagged_key_above(lines, line)
+    if tagged:
+        return tagged
     raw = lines[line - 1]
     column = len(raw) - len(raw.lstrip()) + 1
     above = _previous_line(lines, line)
@@ -315,6 +319,23 @@ def _indentation(lines, mark, start, problem) -> Explained:
                               "Dra in alla rader i texten lika mycket, minst två mellanslag.")
     return line, column, (f"YAML-fel i {_misplaced_field(lines, line)}: raden är indragen fel (den börjar i "
                           f"kolumn {column}). {INDENT_FIX}.")
+
+
+def _tagged_key_above(lines: list[str], line: int) -> Explained | None:
+    """`- !brist: >-`: a `!` before a key makes the key a tag, and the parser stumbles only on the next field,
+    below the value's lines. Look back through the block the reported line belongs to."""
+    own = len(lines[line - 1]) - len(lines[line - 1].lstrip())
+    for number in range(line, 0, -1):
+        raw = lines[number - 1]
+        found = TAGGED_KEY.match(raw)
+        if found:
+            column = len(found["lead"]) + 1
+            return number, column, (f"YAML-fel i `{found['key']}`: fältnamnet börjar med `!`, som i YAML betyder "
+                                    f"en tagg. Ta bort `!` och skriv `{found['key']}:`.")
+        content = len(raw) - len(raw.lstrip(" -")) if raw.strip() else own
+        if number < line and content < own:
+            return None
+    return None
 
 
 def _misaligned_dash(lines: list[str], line: int) -> bool:

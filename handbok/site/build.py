@@ -50,6 +50,8 @@ def build(config_file: Path, engine: str = "mkdocs", site_dir: Path | None = Non
     base = steps.edit_base(config.get("repo_url"), config.get("edit_uri"), options.get("source_edit_uri"),
                            docs_dir.name)
     finish(work / "site", content, base, config.get("site_url"), steps.runtime(root, options))
+    steps.form_editor(work / "site", config.get("repo_url"), docs_dir, content.content_dir,
+                      options.get("cms_backend") or {})
     shutil.rmtree(target, ignore_errors=True)
     shutil.move(work / "site", target)
     return target

@@ -39,6 +39,8 @@ class HandbokConfig(Config):
     """Folder with Pyodide's core files, relative to mkdocs.yml; default: the installed package's own."""
     cache_dir = config_options.Optional(config_options.Type(str))
     """Where snapshots are cached, relative to mkdocs.yml; default: the user's cache folder."""
+    cms_backend = config_options.Type(dict, default={})
+    """Extra settings for the form editor's Git backend (e.g. GitLab `app_id`), merged over what `repo_url` gives."""
 
 
 class HandbokPlugin(BasePlugin[HandbokConfig]):
@@ -127,6 +129,8 @@ class HandbokPlugin(BasePlugin[HandbokConfig]):
         try:
             for notice in steps.site_files(Path(config.site_dir), self.page_urls, config.site_url, self.runtime):
                 log.info(notice)
+            steps.form_editor(Path(config.site_dir), config.repo_url, Path(config.docs_dir), self.content_dir,
+                              self.config.cms_backend)
         except BuildError as exc:
             raise PluginError(str(exc)) from exc
         drop_theme_index(Path(config.site_dir))

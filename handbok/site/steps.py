@@ -17,7 +17,7 @@ from handbok.content import chapters, safety, scan
 from handbok.site.validate import check
 from handbok.content.handbook import Handbook
 from handbok.content.model import Reviewed
-from handbok.site import examples, preview, printing, search, theme
+from handbok.site import cms, examples, preview, printing, search, theme
 from handbok.site.pages import page_sources, render_pages, with_review
 
 
@@ -160,3 +160,11 @@ def site_files(site_dir: Path, page_urls: list[str], site_url: str | None, runti
     except Exception as exc:  # the build must end with the Swedish reason, not a traceback
         raise BuildError(str(exc)) from exc
     return notices
+
+
+def form_editor(site_dir: Path, repo_url: str | None, docs_dir: Path, content_dir: Path, backend: dict) -> None:
+    """The form editor under /redigera/ (Decap CMS, handbok/site/cms.py), configured from the content model."""
+    try:
+        cms.write(site_dir, cms.config(repo_url, docs_dir, content_dir.name, backend))
+    except Exception as exc:  # the build must end with the Swedish reason, not a traceback
+        raise BuildError(str(exc)) from exc
