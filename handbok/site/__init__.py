@@ -1,0 +1,1 @@
+"""The site layer: the validated handbook -> pages, sanitised HTML and an engine's built site."""
