@@ -246,8 +246,8 @@ def run(site: Path, samples: int) -> dict:
     from_navigation = [f["fromNavigation"] for f in floors]
     # each sample pairs a floor with the first-result run right after it, so a busy machine
     # slows both; the median of the pairs' ratios is the figure compared with the goal
-    ratios = [f["first_result_ms"] / floor for f, floor in zip(firsts, bare)]
-    navigation_ratios = [f["first_result_ms"] / floor for f, floor in zip(firsts, from_navigation)]
+    ratios = [f["first_result_ms"] / floor for f, floor in zip(firsts, bare, strict=True)]
+    navigation_ratios = [f["first_result_ms"] / floor for f, floor in zip(firsts, from_navigation, strict=True)]
     return {
         "chromium": version,
         "load_average_1min": os.getloadavg()[0],
@@ -313,13 +313,15 @@ def report(result: dict) -> str:
         ("Längsta uppgift vid sidladdning, med / utan räknare",
          f"{result['longest_task_page_load_ms']['calculator_page']:.0f} / "
          f"{result['longest_task_page_load_ms']['plain_page']:.0f} ms", "mkdocs-material och HTML-tolkning"),
-        ("Sida med räknare: byte (gzip)", f"{calc['bytes']:,} ({calc['bytes_gzip']:,})", f"{calc['requests']} förfrågningar"),
+        ("Sida med räknare: byte (gzip)", f"{calc['bytes']:,} ({calc['bytes_gzip']:,})",
+         f"{calc['requests']} förfrågningar"),
         ("Sida utan räknare: byte (gzip)", f"{plain['bytes']:,} ({plain['bytes_gzip']:,})",
          f"{plain['requests']} förfrågningar, {plain['pyodide_requests']} Pyodide-filer"),
     ]
     width = max(len(r[0]) for r in rows)
     table = "\n".join(f"{name:<{width}}  {value:>22}  {note}" for name, value, note in rows)
-    return f"{table}\n(Chromium {result['chromium']}, {result['cpus']} kärnor, load average {result['load_average_1min']:.1f})"
+    return (f"{table}\n(Chromium {result['chromium']}, {result['cpus']} kärnor, "
+            f"load average {result['load_average_1min']:.1f})")
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -23,8 +23,8 @@ from pathlib import Path
 
 import yaml
 
-from handbok.site.validate import check
 from handbok.site.pages import render_pages
+from handbok.site.validate import check
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results" / "generator.json"
@@ -179,10 +179,11 @@ def main(argv: list[str] | None = None) -> dict:
         "date": dt.datetime.now().isoformat(timespec="seconds"),
     }
     print(f"{'Bygge':<48}{'Tid (s)':>9}{'CPU (s)':>9}{'Topp-RSS (MB)':>15}")
-    for name, label in ((n, l) for n, l in LABELS.items() if n in results):
+    for name, label in ((n, text) for n, text in LABELS.items() if n in results):
         row = results[name]
         print(f"{label:<48}{row['seconds']:>9}{row['cpu_seconds']:>9}{row['peak_rss_mb']:>15}")
-    print(f"Kvot handbok/statisk: tid {report['ratio_time']}, CPU {report['ratio_cpu']}, minne {report['ratio_memory']}")
+    print(f"Kvot handbok/statisk: tid {report['ratio_time']}, CPU {report['ratio_cpu']}, "
+          f"minne {report['ratio_memory']}")
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return report

@@ -12,7 +12,6 @@ import html
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
-from pathlib import Path
 
 import ada_url
 import markdown
@@ -109,7 +108,7 @@ def scan(text: str) -> list[Finding]:
     problems = _Problems(rendered).found + _raw_problems(text)
     if not problems and _shape(sanitize_fragment(rendered)) != _shape(rendered):
         problems = [("ändras", "kontrollera HTML-taggarna", "<")]
-    found = {}
+    found: dict[tuple[str, str], Finding] = {}
     for kind, detail, needle in problems:
         line, column = _locate(text, needle)
         found.setdefault((kind, detail), Finding(line, column, kind, detail))

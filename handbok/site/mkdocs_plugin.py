@@ -46,6 +46,7 @@ class HandbokPlugin(BasePlugin[HandbokConfig]):
         if errors:
             count = len({e.path for e in errors})
             raise PluginError("\n".join(map(str, errors)) + f"\n{len(errors)} fel i {count} filer.")
+        assert handbook is not None, "check() gives the handbook whenever it finds no errors"
         self.handbook: Handbook = handbook
         self.pages = render_pages(handbook)
         self.sources = page_sources(handbook)
@@ -92,10 +93,10 @@ class HandbokPlugin(BasePlugin[HandbokConfig]):
     def on_nav(self, nav: Navigation, config, files: Files) -> Navigation:
         """Turn the index pages in the nav into sections holding every model, method and role page."""
         for kind, index in INDEX_PAGES.items():
-            children = [files.get_file_from_path(f"{kind}/{entry_id}.md").page
+            children = [_page(files, f"{kind}/{entry_id}.md")
                         for entry_id, _ in sorted(self.handbook.entries(kind).items(),
                                                   key=lambda item: item[1].name.casefold())]
-            _expand(nav.items, files.get_file_from_path(index).page, children)
+            _expand(nav.items, _page(files, index), children)
         pages = _pages_in(nav.items)
         self.page_urls = [page.url for page in pages]
         for previous, page, following in zip([None, *pages[:-1]], pages, [*pages[1:], None]):
@@ -105,9 +106,10 @@ class HandbokPlugin(BasePlugin[HandbokConfig]):
     def on_page_read_source(self, page: Page, config) -> str | None:
         """The page's source with only the front matter the policy allows, so MkDocs never parses the rest
         (a `template:`, an alias bomb, or a first line that MultiMarkdown would take for metadata)."""
-        if page.file.generated_by:
+        source = page.file.abs_src_path
+        if page.file.generated_by or source is None:
             return None
-        text = Path(page.file.abs_src_path).read_bytes().decode("utf-8-sig", errors="replace")
+        text = Path(source).read_bytes().decode("utf-8-sig", errors="replace")
         return safety.safe_front_matter(text)
 
     def on_page_markdown(self, markdown: str, page: Page, config, files: Files) -> str:
@@ -150,12 +152,20 @@ class HandbokPlugin(BasePlugin[HandbokConfig]):
 
 def _publishable(file: File, docs_dir: Path) -> bool:
     """Theme and generated files, and docs files of an allowed kind and name that are no symlink."""
-    if file.generated_by or Path(file.src_dir or "") != docs_dir:
+    if file.generated_by or file.abs_src_path is None or Path(file.src_dir or "") != docs_dir:
         return True
     source = Path(file.abs_src_path)
     names_ok = all(scan.FILE_NAME.match(part) for part in Path(file.src_uri).parts)
     return (names_ok and source.suffix in scan.STATIC_SUFFIXES and not source.is_symlink()
             and source.resolve().is_relative_to(docs_dir.resolve()))
+
+
+def _page(files: Files, path: str) -> Page:
+    """The page of a file the plugin put into the build itself."""
+    file = files.get_file_from_path(path)
+    if file is None or file.page is None:
+        raise PluginError(f"Sidan {path} saknas i bygget.")
+    return file.page
 
 
 def _expand(items: list, index: Page | None, children: list[Page]) -> bool:

@@ -14,7 +14,7 @@ import jinja2
 from handbok.content import changes, chapters
 from handbok.content.handbook import Handbook
 from handbok.content.kinds import KINDS, OVERVIEW, Ref, page_path
-from handbok.content.model import PART_OF_NAMES, PHASE_NAMES, Reviewed
+from handbok.content.model import PART_OF_NAMES, PHASE_NAMES, Model, Reviewed
 
 INDEX_PAGES = {kind.folder: kind.index for kind in KINDS.values() if kind.own_pages}
 CONTACTS = KINDS["kontakter"].index
@@ -148,10 +148,10 @@ class _Renderer:
              "mailto": _mailer(self.handbook, here)})
 
     def guide(self, kind: str, entry_id: str) -> str:
-        entry = self.handbook.entries(kind)[entry_id]
+        entry = self.handbook.models[entry_id] if kind == "modeller" else self.handbook.methods[entry_id]
         backlinks = self.handbook.backlinks.get((kind, entry_id), [])
         related = [("metoder", m) for m in entry.related_methods]
-        if kind == "modeller" and entry.main_method:
+        if isinstance(entry, Model) and entry.main_method:
             related.insert(0, ("metoder", entry.main_method))
         if kind == "metoder":
             related += [ref for ref in backlinks if ref[0] == "metoder"]

@@ -55,6 +55,6 @@ def test_pyodide_results_equal_cpython(pyodide_run: dict) -> None:
     vectors = json.loads(VECTORS.read_text(encoding="utf-8"))
     assert len(vectors) > 0
     assert len(pyodide_run["results"]) == len(vectors)
-    for vector, in_pyodide in zip(vectors, pyodide_run["results"]):
+    for vector, in_pyodide in zip(vectors, pyodide_run["results"], strict=True):
         in_cpython = json.loads(json.dumps(calculators.run(vector["name"], vector["inputs"]), allow_nan=False))
         assert in_pyodide == in_cpython, vector["description"]

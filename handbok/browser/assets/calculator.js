@@ -8,7 +8,7 @@
   "use strict";
   if (window.handbokCalc) return; // loaded twice: keep the first instance and its worker
 
-  const scriptURL = document.currentScript.src;
+  const scriptURL = /** @type {HTMLScriptElement} */ (document.currentScript).src;
   const DEBOUNCE_MS = 150;
   const SLOW_MS = 30000; // after this, say that loading is slow instead of showing progress forever
   // Read by the tests and bench/browser.py: load state, worker count, timings.
