@@ -51,7 +51,12 @@ def synthesize(content: Path, methods: int, roles: int, contacts: int, models: i
     files: dict[str, dict] = {"handbook.yml": {
         "organisation": "Benchkommun", "titel": "Kvalitetshandbok", "version": "1.0",
         "beslut": {"organ": "Kommunstyrelsen", "referens": "KS 2026/1", "datum": dt.date(2026, 1, 1)},
-        "introduktion": sentence(rng, 30)}}
+        "introduktion": sentence(rng, 30), "ägare": role_ids[0], "senast_granskad": dt.date(2026, 1, 1),
+        "återkoppling_epost": "kvalitet@exempelkommun.se",
+        "tillgänglighet": {"tjänst": "Benchhandboken", "status": "fullt förenlig",
+                           "bedömningsmetod": "Egen granskning.",
+                           "bedömd": dt.date(2026, 1, 1), "uppdaterad": dt.date(2026, 1, 1),
+                           "svarstid_arbetsdagar": 5}}}
     for i, contact_id in enumerate(contact_ids):
         files[f"kontakter/{contact_id}.yml"] = {
             "namn": f"Funktion {i}", "beskrivning": sentence(rng), "epost": f"funktion{i}@exempelkommun.se",
@@ -60,12 +65,12 @@ def synthesize(content: Path, methods: int, roles: int, contacts: int, models: i
         files[f"roller/{role_id}.yml"] = {
             "namn": f"Roll {i}", "del_av": rng.choice(PARTS), "beskrivning": sentence(rng, 25),
             "ansvar": [sentence(rng) for _ in range(3)], "kontakter": rng.sample(contact_ids, 2),
-            "rapporterar_till": rng.sample(role_ids, 1), **reviewed(rng, rng.choice(role_ids))}
+            "rapporterar_till": [role_ids[rng.randrange(i)]] if i else [], **reviewed(rng, rng.choice(role_ids))}
     guide = lambda i, kind: {  # noqa: E731 - shared fields of methods and models
         "namn": f"{kind} {i}", "syfte": sentence(rng), "beskrivning": "\n\n".join(sentence(rng, 30) for _ in range(3)),
         "när_använda": sentence(rng, 20), "tips": [sentence(rng) for _ in range(2)],
         "roller": rng.sample(role_ids, 2), "kontakter": rng.sample(contact_ids, 3),
-        "relaterade_metoder": rng.sample(method_ids, 2),
+        "relaterade_metoder": [m for m in rng.sample(method_ids, 3) if m != f"metod-{i}"][:2],
         "länkar": [{"titel": "Mall", "url": f"https://intranat.exempelkommun.se/mall/{i}"}],
         **reviewed(rng, rng.choice(role_ids))}
     for i, method_id in enumerate(method_ids):

@@ -12,17 +12,15 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
-from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from handbok.browser import embed
 from handbok.content import changes, chapters, safety, scan
-from handbok.site import examples, printing, theme
-from handbok.site.validate import check
 from handbok.content.handbook import Handbook
+from handbok.site import examples, preview, printing, theme
 from handbok.site.pages import CONTACTS, INDEX_PAGES, OVERVIEW, STATEMENT, page_sources, render_pages, with_review
-
+from handbok.site.validate import check
 
 log = logging.getLogger("mkdocs.plugins.handbok")
 
@@ -39,13 +37,24 @@ class HandbokConfig(Config):
 class HandbokPlugin(BasePlugin[HandbokConfig]):
     supports_multiple_instances = False
     listed = {OVERVIEW, CONTACTS, *INDEX_PAGES.values(), changes.PAGE, STATEMENT}
+    serving = False
+    errors: list = []
+    pages: dict[str, str] = {}
+    """The last good handbook's generated pages: `make serve` keeps their addresses while showing errors."""
+    internal_domains: tuple[str, ...] = ()
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Also keeps this instance across `make serve`'s rebuilds (MkDocs keeps plugins with on_startup)."""
+        self.serving = command == "serve"
 
     def on_config(self, config):
         self.content_dir = Path(config.config_file_path).parent / self.config.content_dir
-        handbook, errors = check(self.content_dir, Path(config.docs_dir))
-        if errors:
-            count = len({e.path for e in errors})
-            raise PluginError("\n".join(map(str, errors)) + f"\n{len(errors)} fel i {count} filer.")
+        handbook, self.errors = check(self.content_dir, Path(config.docs_dir))
+        if self.errors and not self.serving:
+            raise PluginError(preview.summary(self.errors))
+        if self.errors:  # the preview shows them on every page (handbok/site/preview.py) and recovers on save
+            log.info(preview.summary(self.errors))
+            return self._configure_assets(config)
         assert handbook is not None, "check() gives the handbook whenever it finds no errors"
         self.handbook: Handbook = handbook
         self.pages = render_pages(handbook)
@@ -60,8 +69,11 @@ class HandbokPlugin(BasePlugin[HandbokConfig]):
             "beslut": {"organ": meta.decision.body, "referens": meta.decision.reference,
                        "datum": meta.decision.date.isoformat()},
         }
-        config.extra_css.extend(embed.ASSETS_CSS)
         self.edit_base = self._edit_base(config)
+        return self._configure_assets(config)
+
+    def _configure_assets(self, config):
+        config.extra_css.extend(embed.ASSETS_CSS)
         try:
             self.worker_stamp = embed.stamp(embed.worker_source(snapshot=self.config.snapshot))
         except embed.MissingPyodide as exc:
@@ -85,27 +97,18 @@ class HandbokPlugin(BasePlugin[HandbokConfig]):
             if files.get_file_from_path(path) is not None:
                 raise PluginError(f"{config.docs_dir}/{path}: sidan skapas från {self.content_dir.name}/ och får "
                                   "inte finnas som fil i docs/. Ta bort filen.")
-            # entry pages are not listed in mkdocs.yml; on_nav puts them under their index page
+            # entry pages stay out of the navigation, so every page carries a nav of the same size whatever the
+            # number of entries; their index pages list them (docs/om/beslut.md, "Navigeringen")
             inclusion = InclusionLevel.INCLUDED if path in self.listed else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, path, content=markdown, inclusion=inclusion))
+        self.page_urls = [page.url for page in files.documentation_pages()]
         return files
-
-    def on_nav(self, nav: Navigation, config, files: Files) -> Navigation:
-        """Turn the index pages in the nav into sections holding every model, method and role page."""
-        for kind, index in INDEX_PAGES.items():
-            children = [_page(files, f"{kind}/{entry_id}.md")
-                        for entry_id, _ in sorted(self.handbook.entries(kind).items(),
-                                                  key=lambda item: item[1].name.casefold())]
-            _expand(nav.items, _page(files, index), children)
-        pages = _pages_in(nav.items)
-        self.page_urls = [page.url for page in pages]
-        for previous, page, following in zip([None, *pages[:-1]], pages, [*pages[1:], None]):
-            page.previous_page, page.next_page = previous, following
-        return Navigation(nav.items, pages)
 
     def on_page_read_source(self, page: Page, config) -> str | None:
         """The page's source with only the front matter the policy allows, so MkDocs never parses the rest
         (a `template:`, an alias bomb, or a first line that MultiMarkdown would take for metadata)."""
+        if self.errors:
+            return preview.error_page(self.errors)
         source = page.file.abs_src_path
         if page.file.generated_by or source is None:
             return None
@@ -114,6 +117,8 @@ class HandbokPlugin(BasePlugin[HandbokConfig]):
 
     def on_page_markdown(self, markdown: str, page: Page, config, files: Files) -> str:
         """Point "Redigera sidan" of a generated page at its YAML source; aggregate pages get no edit link."""
+        if self.errors:
+            return markdown
         source = self.sources.get(page.file.src_uri)
         if page.file.generated_by:
             page.edit_url = (posixpath.join(self.edit_base, self.content_dir.name, source)
@@ -131,6 +136,8 @@ class HandbokPlugin(BasePlugin[HandbokConfig]):
         the sanitiser would strip)."""
         page.title = safety.plain_text(page.title or "")  # the theme prints it unescaped
         html = printing.mark_outbound_links(safety.sanitize(html, self.internal_domains))
+        if self.errors:
+            return html
         return embed.render_markers(html, matrices=self.handbook.meta.risk_matrices)
 
     def on_post_page(self, output: str, page: Page, config) -> str:
@@ -159,35 +166,3 @@ def _publishable(file: File, docs_dir: Path) -> bool:
     return (names_ok and source.suffix in scan.STATIC_SUFFIXES and not source.is_symlink()
             and source.resolve().is_relative_to(docs_dir.resolve()))
 
-
-def _page(files: Files, path: str) -> Page:
-    """The page of a file the plugin put into the build itself."""
-    file = files.get_file_from_path(path)
-    if file is None or file.page is None:
-        raise PluginError(f"Sidan {path} saknas i bygget.")
-    return file.page
-
-
-def _expand(items: list, index: Page | None, children: list[Page]) -> bool:
-    """Replace `index` in the nav tree by a section titled like it, with the index first."""
-    for position, item in enumerate(items):
-        if item is index:
-            section = Section(title=index.title, children=[index, *children])
-            section.parent = index.parent
-            for child in section.children:
-                child.parent = section
-            items[position] = section
-            return True
-        if item.children and _expand(item.children, index, children):
-            return True
-    return False
-
-
-def _pages_in(items: list) -> list[Page]:
-    found: list[Page] = []
-    for item in items:
-        if isinstance(item, Page):
-            found.append(item)
-        if item.children:
-            found.extend(_pages_in(item.children))
-    return found

@@ -20,8 +20,8 @@ INDEX_PAGES = {kind.folder: kind.index for kind in KINDS.values() if kind.own_pa
 CONTACTS = KINDS["kontakter"].index
 STATEMENT = "om/tillganglighet.md"
 LIST_TITLES = {
-    "modeller": ("Modeller", ("Modellerna beskriver hur vi arbetar i stort. De gäller hela organisationen, och de flesta har en "
-                              "huvudmetod.")),
+    "modeller": ("Modeller", ("Modellerna beskriver hur vi arbetar i stort. De gäller hela organisationen, och de "
+                              "flesta har en huvudmetod.")),
     "metoder": ("Metoder och verktyg", "Metoderna och verktygen hjälper dig att planera, genomföra och följa upp."),
 }
 
