@@ -5,7 +5,7 @@ export PATH := $(HOME)/.local/bin:$(PATH)
 export NO_MKDOCS_2_WARNING := 1
 UV := $(shell command -v uv 2>/dev/null || echo $(HOME)/.local/bin/uv)
 
-.PHONY: setup serve build build-zensical check test bench chromium pdf pdf-libs
+.PHONY: setup serve build build-zensical check lint test bench chromium pdf pdf-libs
 
 setup: .venv/.synced node_modules/.installed
 
@@ -22,8 +22,18 @@ build-zensical: setup
 check: setup
 	$(UV) run handbok check
 
-test: setup chromium pdf-libs
-	$(UV) run pytest
+# Layer rules, Python style and types, JavaScript types (docs/om/beslut.md, "Lagerregler och verktyg").
+lint: setup
+	@mkdir -p .cache; $(UV) run lint-imports >.cache/lint-imports.txt || { cat .cache/lint-imports.txt; { echo "make lint: ett lager importerar något det inte får (reglerna: [tool.importlinter] i pyproject.toml)."; exit 1; }; }
+	@$(UV) run ruff check --quiet --output-format concise . || { echo "make lint: ruff hittade felen ovan; många rättas av: uv run ruff check --fix ."; exit 1; }
+	@$(UV) run mypy || { echo "make lint: mypy hittade typfelen ovan."; exit 1; }
+	@node_modules/.bin/tsc -p tsconfig.json && node_modules/.bin/tsc -p tsconfig.worker.json || { \
+	  echo "make lint: tsc hittade typfelen ovan i JavaScript (handbok/browser/assets/, typer i types/)."; exit 1; }
+
+# One pytest worker per core; a file's tests stay on one worker (module fixtures run once), and the
+# built site is shared by the workers (tests/conftest.py).
+test: setup chromium pdf-libs lint
+	$(UV) run pytest -n auto --dist loadfile
 
 bench: setup chromium
 	$(UV) run python -m bench

@@ -124,7 +124,8 @@ def first_result(browser: Browser, base: str, slow: bool = False, head_start: bo
     calculator.js binds the forms, after the theme's script."""
     context, outside = new_context(browser)
     if not head_start:
-        context.route("**/assets/handbok/start.js", lambda route: route.fulfill(body="", content_type="text/javascript"))
+        context.route("**/assets/handbok/start.js",
+                      lambda route: route.fulfill(body="", content_type="text/javascript"))
     page = context.new_page()
     if slow:
         throttled(page)
@@ -275,7 +276,8 @@ def page_bytes(browser: Browser, base: str, site: Path, path: str) -> dict:
 DECODE = """async ([gz, raw]) => {
   const time = async (f) => { const t = performance.now(); const n = (await f()).byteLength;
                               return [performance.now() - t, n]; };
-  const gzip = () => fetch(gz).then((r) => new Response(r.body.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer());
+  const gzip = () => fetch(gz).then(
+    (r) => new Response(r.body.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer());
   const none = () => fetch(raw).then((r) => r.arrayBuffer());
   let brotli = null;
   try { new DecompressionStream("brotli"); brotli = "supported (not measured: no .br snapshot is built)"; }
@@ -312,7 +314,7 @@ def paired(browser: Browser, base: str, samples: int, **options: bool) -> dict:
     for _ in range(samples):
         floors.append(floor(browser, base, slow=options.get("slow", False)))
         firsts.append(first_result(browser, base, **options))
-    ratios = [f["first_result_ms"] / fl["bare"] for f, fl in zip(firsts, floors)]
+    ratios = [f["first_result_ms"] / fl["bare"] for f, fl in zip(firsts, floors, strict=True)]
     return {"firsts": firsts, "floors": floors, "ratios": ratios,
             "first_result_ms": statistics.median(f["first_result_ms"] for f in firsts),
             "floor_load_pyodide_ms": statistics.median(f["bare"] for f in floors),
@@ -415,7 +417,8 @@ def report(result: dict) -> str:
     ]
     width = max(len(r[0]) for r in rows)
     table = "\n".join(f"{name:<{width}}  {value:>24}  {note}" for name, value, note in rows)
-    return f"{table}\n(Chromium {result['chromium']}, {result['cpus']} kärnor, load average {result['load_average_1min']:.1f})"
+    return (f"{table}\n(Chromium {result['chromium']}, {result['cpus']} kärnor, "
+            f"load average {result['load_average_1min']:.1f})")
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -23,8 +23,8 @@ from pathlib import Path
 
 import yaml
 
-from handbok.site.validate import check
 from handbok.site.pages import render_pages
+from handbok.site.validate import check
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results" / "generator.json"
@@ -51,8 +51,10 @@ def synthesize(content: Path, methods: int, roles: int, contacts: int, models: i
     files: dict[str, dict] = {"handbook.yml": {
         "organisation": "Benchkommun", "titel": "Kvalitetshandbok", "version": "1.0",
         "beslut": {"organ": "Kommunstyrelsen", "referens": "KS 2026/1", "datum": dt.date(2026, 1, 1)},
-        "introduktion": sentence(rng, 30), "ägare": role_ids[0], "senast_granskad": dt.date(2026, 1, 1), "återkoppling_epost": "kvalitet@exempelkommun.se",
-        "tillgänglighet": {"tjänst": "Benchhandboken", "status": "fullt förenlig", "bedömningsmetod": "Egen granskning.",
+        "introduktion": sentence(rng, 30), "ägare": role_ids[0], "senast_granskad": dt.date(2026, 1, 1),
+        "återkoppling_epost": "kvalitet@exempelkommun.se",
+        "tillgänglighet": {"tjänst": "Benchhandboken", "status": "fullt förenlig",
+                           "bedömningsmetod": "Egen granskning.",
                            "bedömd": dt.date(2026, 1, 1), "uppdaterad": dt.date(2026, 1, 1),
                            "svarstid_arbetsdagar": 5}}}
     for i, contact_id in enumerate(contact_ids):
@@ -182,10 +184,11 @@ def main(argv: list[str] | None = None) -> dict:
         "date": dt.datetime.now().isoformat(timespec="seconds"),
     }
     print(f"{'Bygge':<48}{'Tid (s)':>9}{'CPU (s)':>9}{'Topp-RSS (MB)':>15}")
-    for name, label in ((n, l) for n, l in LABELS.items() if n in results):
+    for name, label in ((n, text) for n, text in LABELS.items() if n in results):
         row = results[name]
         print(f"{label:<48}{row['seconds']:>9}{row['cpu_seconds']:>9}{row['peak_rss_mb']:>15}")
-    print(f"Kvot handbok/statisk: tid {report['ratio_time']}, CPU {report['ratio_cpu']}, minne {report['ratio_memory']}")
+    print(f"Kvot handbok/statisk: tid {report['ratio_time']}, CPU {report['ratio_cpu']}, "
+          f"minne {report['ratio_memory']}")
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return report

@@ -48,7 +48,8 @@ def compute(values: dict[str, Any]) -> dict[str, Any]:
 
 def _working_days_after(start: date, count: int) -> list[date]:
     """The first `count` working days after `start`."""
-    found, day = [], start
+    found: list[date] = []
+    day = start
     while len(found) < count:
         day += timedelta(days=1)
         if is_working_day(day):
@@ -66,10 +67,10 @@ def _long(day: date | str) -> str:
 
 
 def _view(received: date, wanted: list[int], r: dict[str, Any]) -> dict[str, Any]:
-    rows = [[f"{n} arbetsdagar", _long(due)] for n, due in zip(wanted, r["due"])]
+    rows = [[f"{n} arbetsdagar", _long(due)] for n, due in zip(wanted, r["due"], strict=True)]
     skipped = ", ".join(f"{h['name']} ({h['date']})" for h in r["holidays"])
     return view(
-        "; ".join(f"{n} arbetsdagar: {due}" for n, due in zip(wanted, r["due"])),
+        "; ".join(f"{n} arbetsdagar: {due}" for n, due in zip(wanted, r["due"], strict=True)),
         [
             formula(f"Mottaget {_long(received)} = dag 0; fristen är den N:te arbetsdagen efter"),
             table("Frister", ["Frist", "Datum"], rows),

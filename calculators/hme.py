@@ -14,7 +14,7 @@ from .spec import Field, Spec, error
 from .view import bar, bars, formula, num, table, view
 
 QUESTIONS = tuple(f"Fråga {n} ({area})" for n, area in zip(range(1, 10), ["motivation"] * 3 + ["ledarskap"] * 3
-                                                                  + ["styrning"] * 3))
+                                                                  + ["styrning"] * 3, strict=True))
 """Labels in SKR's order; the question texts are the survey's own, so the page names only the area."""
 SUBINDICES = (("motivation", "Motivation", range(0, 3)), ("leadership", "Ledarskap", range(3, 6)),
               ("governance", "Styrning", range(6, 9)))
@@ -74,7 +74,7 @@ def _shown(value: float | None) -> str:
 
 def _view(r: dict[str, Any]) -> dict[str, Any]:
     parts = [(label, r[key]) for key, label, _ in SUBINDICES]
-    rows = [[text, str(q["n"]), _shown(q["score"])] for text, q in zip(QUESTIONS, r["questions"])]
+    rows = [[text, str(q["n"]), _shown(q["score"])] for text, q in zip(QUESTIONS, r["questions"], strict=True)]
     described = "; ".join(f"{label}: {_shown(value)}" for label, value in parts)
     return view(
         f"HME totalt {_shown(r['total'])} av 100 (motivation {_shown(r['motivation'])}, ledarskap "

@@ -9,7 +9,7 @@ neighbouring cells differ by at most one level, and there are at least three lev
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, TypeGuard
 
 MIN_SIZE, MAX_SIZE = 3, 10
 MIN_LEVELS, MAX_LEVELS = 3, 10
@@ -108,7 +108,7 @@ def _error(field: str, message: str) -> dict[str, str]:
     return {"field": field, "message": message}
 
 
-def _labels_ok(labels: object, size: int | None = None) -> bool:
+def _labels_ok(labels: object, size: int | None = None) -> TypeGuard[list[str]]:
     """A list of short non-empty texts, of the given length when one is required."""
     return (
         isinstance(labels, list)

@@ -29,7 +29,8 @@ SPEC = Spec(
     name="pick",
     title="PICK-diagram",
     summary="Sortera idéer efter hur stor insats de kräver och hur stor nytta de ger, och se vilka ni bör göra först.",
-    formula="Mitt = (1 + skalans högsta värde) / 2; lätt när insatsen är under mitten, stor nytta när nyttan är över mitten",
+    formula=("Mitt = (1 + skalans högsta värde) / 2; lätt när insatsen är under mitten, "
+             "stor nytta när nyttan är över mitten"),
     fields=(
         Field("scale_max", "Skalans högsta värde", "integer", required=False, default=10, minimum=4, maximum=10,
               help="Insats och nytta bedöms från 1 till detta värde. Standard är 10."),
@@ -66,7 +67,8 @@ def compute(values: dict[str, Any]) -> dict[str, Any]:
     result = {
         "ok": True,
         "middle": middle,
-        "ideas": [{"name": row["name"], "quadrant": q, "label": QUADRANTS[q]} for row, q in zip(rows, quadrants)],
+        "ideas": [{"name": row["name"], "quadrant": q, "label": QUADRANTS[q]}
+                  for row, q in zip(rows, quadrants, strict=True)],
         "order": order,
     }
     return {**result, "view": _view(result, rows)}

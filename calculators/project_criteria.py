@@ -20,7 +20,8 @@ CRITERIA = (
 SPEC = Spec(
     name="project_criteria",
     title="Är det ett projekt?",
-    summary="Pröva en satsning mot projektmodellens sex kriterier och se om den ska drivas som projekt eller på annat sätt.",
+    summary=("Pröva en satsning mot projektmodellens sex kriterier och se om den ska drivas som projekt "
+             "eller på annat sätt."),
     formula="Projekt = alla sex kriterierna är uppfyllda",
     fields=(
         Field("criteria", "Kriterier", "array", min_items=6, max_items=6, row_labels=CRITERIA,
@@ -38,7 +39,8 @@ def compute(values: dict[str, Any]) -> dict[str, Any]:
     is_project = not missing
     result = {"ok": True, "is_project": is_project, "met": len(answers) - len(missing), "missing": missing,
               "advice": _advice(len(missing))}
-    items = [(name, met, "Uppfyllt." if met else "Inte uppfyllt.", None) for name, met in zip(CRITERIA, answers)]
+    items = [(name, met, "Uppfyllt." if met else "Inte uppfyllt.", None)
+             for name, met in zip(CRITERIA, answers, strict=True)]
     verdict = "Det är ett projekt." if is_project else "Det är inte ett projekt."
     return {**result, "view": view(f"{verdict} {result['met']} av 6 kriterier är uppfyllda.",
                                    [checklist(items), {"type": "text", "text": result["advice"]}],

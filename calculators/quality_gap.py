@@ -55,7 +55,8 @@ _MESSAGES = {
 def compute(values: dict[str, Any]) -> dict[str, Any]:
     """Weighted means over complete items; rows missing O or F are skipped and counted."""
     rows = values["items"]
-    complete = [(i, row) for i, row in enumerate(rows) if row["experience"] is not None and row["expectation"] is not None]
+    complete = [(i, row) for i, row in enumerate(rows)
+                if row["experience"] is not None and row["expectation"] is not None]
     if not complete:
         return {"ok": False, "errors": [error("items", "Inget påstående har både upplevelse och förväntan ifyllda. "
                                                        "Fyll i båda för minst ett påstående.")]}

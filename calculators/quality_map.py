@@ -54,9 +54,9 @@ def compute(values: dict[str, Any]) -> dict[str, Any]:
     if errors:
         return {"ok": False, "errors": errors}
     weights = _weights(rows)
-    grade = sum(w * row["grade"] for w, row in zip(weights, rows))
-    target = sum(w * row["target"] for w, row in zip(weights, rows))
-    factors = [_factor(w, row) for w, row in zip(weights, rows)]
+    grade = sum(w * row["grade"] for w, row in zip(weights, rows, strict=True))
+    target = sum(w * row["target"] for w, row in zip(weights, rows, strict=True))
+    factors = [_factor(w, row) for w, row in zip(weights, rows, strict=True)]
     result = {
         "ok": True,
         "mode": "rank" if rows[0]["rank"] is not None else "weight",

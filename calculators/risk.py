@@ -11,17 +11,19 @@ from typing import Any
 
 from .matrices import BUILT_IN, DEFAULT
 from .spec import Field, Spec, error
-from .view import badge, formula, heatmap, ranking, subhead, table, view
+from .view import Cell, badge, formula, heatmap, ranking, subhead, table, view
 
 SPEC = Spec(
     name="risk",
     title="Riskvärde och riskmatris",
-    summary="Värdera risker efter sannolikhet och konsekvens och se var de hamnar i riskmatrisen, före och efter åtgärd.",
+    summary=("Värdera risker efter sannolikhet och konsekvens och se var de hamnar i riskmatrisen, "
+             "före och efter åtgärd."),
     formula="Riskvärde = sannolikhet × konsekvens",
     fields=(
         Field("matrix", "Riskmatris", "matrix", required=False, default=DEFAULT,
               choices=tuple((key, matrix["label"]) for key, matrix in BUILT_IN.items()),
-              help="Vilken matris riskerna värderas i. Skalorna för sannolikhet och konsekvens följer matrisens storlek."),
+              help=("Vilken matris riskerna värderas i. Skalorna för sannolikhet och konsekvens följer "
+                    "matrisens storlek.")),
         Field("risks", "Risker", "list", min_items=1, max_items=100,
               help="En risk per rad. Fyll i sannolikhet och konsekvens efter åtgärd bara för risker som ska behandlas.",
               item_fields=(
@@ -140,7 +142,7 @@ def _label(index: int, risk: dict[str, Any]) -> str:
 def _view(r: dict[str, Any]) -> dict[str, Any]:
     """Headline with the highest risk, the value table, the heat map and the ranking."""
     risks, top = r["risks"], r["ranking"][0]
-    rows = []
+    rows: list[list[Cell]] = []
     for i, risk in enumerate(risks):
         after = risk["residual"]
         rows.append([

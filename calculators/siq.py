@@ -46,7 +46,8 @@ def compute(values: dict[str, Any]) -> dict[str, Any]:
     if not currents:
         return {"ok": False, "errors": [error("values", "Ingen värdering är skattad. Fyll i nuläget för minst en.")]}
     gaps = [None if row["current"] is None else row["target"] - row["current"] for row in rows]
-    positive = sorted((i for i, gap in enumerate(gaps) if gap is not None and gap > 0), key=lambda i: (-gaps[i], i))
+    scored = [(i, gap) for i, gap in enumerate(gaps) if gap is not None and gap > 0]
+    positive = [i for i, _ in sorted(scored, key=lambda pair: (-pair[1], pair[0]))]
     result = {"ok": True, "values": [{"gap": gap} for gap in gaps],
               "mean_current": rounded(sum(currents) / len(currents)), "priorities": positive[:TOP]}
     return {**result, "view": _view(result, rows)}
@@ -54,7 +55,7 @@ def compute(values: dict[str, Any]) -> dict[str, Any]:
 
 def _view(r: dict[str, Any], rows: list[dict[str, Any]]) -> dict[str, Any]:
     top = [f"{VALUES[i]}: glapp {r['values'][i]['gap']}" for i in r["priorities"]]
-    rated = [(name, row) for name, row in zip(VALUES, rows) if row["current"] is not None]
+    rated = [(name, row) for name, row in zip(VALUES, rows, strict=True) if row["current"] is not None]
     described = "; ".join(f"{name}: nuläge {row['current']}, mål {row['target']}" for name, row in rated)
     blocks = [
         formula(f"Glapp = mål − nuläge; medelvärde för nuläget = {num(r['mean_current'])}"),
@@ -64,7 +65,7 @@ def _view(r: dict[str, Any], rows: list[dict[str, Any]]) -> dict[str, Any]:
               for name, row in rated]),
         table("Nuläge, mål och glapp per värdering", ["Värdering", "Nuläge", "Mål", "Glapp"],
               [[name, _shown(row["current"]), str(row["target"]), _shown(value["gap"])]
-               for name, row, value in zip(VALUES, rows, r["values"])]),
+               for name, row, value in zip(VALUES, rows, r["values"], strict=True)]),
     ]
     if top:
         blocks[1:1] = [subhead("Utveckla först"), ranking(top)]

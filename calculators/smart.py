@@ -73,8 +73,8 @@ TIME_PATTERNS: dict[str, re.Pattern[str]] = {
 
 MEASURE_PATTERNS: dict[str, re.Pattern[str]] = {
     # "från 78 % till 85 %", "från 12 till 8 dagar".
-    "from_to": re.compile(rf"\bfrån\s+(?:\w+\s+){{0,2}}?{NUMBER}(?:\s*(?:%|procent))?.{{0,40}}?\btill\s+(?:\w+\s+){{0,2}}?"
-                          rf"{NUMBER}(?:\s*(?:%|procent(?:enheter)?))?", re.IGNORECASE),
+    "from_to": re.compile(rf"\bfrån\s+(?:\w+\s+){{0,2}}?{NUMBER}(?:\s*(?:%|procent))?.{{0,40}}?"
+                          rf"\btill\s+(?:\w+\s+){{0,2}}?{NUMBER}(?:\s*(?:%|procent(?:enheter)?))?", re.IGNORECASE),
     # "öka antalet ... med 10", "minska väntetiden till 14 dagar", "minska med en tredjedel".
     "change": re.compile(rf"\b(?:öka|minska|höja|sänka|korta|förkorta)\w*\b.{{0,80}}?\b(?:med|till)\s+"
                          rf"(?:minst\s+|högst\s+|cirka\s+|ca\s+)?(?:{NUMBER}|{NUMBER_WORDS}\b)"
@@ -196,7 +196,8 @@ def _first(patterns: dict[str, re.Pattern[str]], text: str) -> str | None:
 
 _MEASURE_ADVICE = "Lägg till ett mått: en andel i procent, ett antal eller en nivå \"från X till Y\"."
 _TIME_ADVICE = "Ange när målet ska vara nått, till exempel \"senast 31 augusti 2027\" eller \"under 2026\"."
-_RESPONSIBLE_ADVICE = "Ange vem som ansvarar: en roll som \"enhetschefen\", \"Ansvarig: …\" i texten eller fältet Ansvarig."
+_RESPONSIBLE_ADVICE = ("Ange vem som ansvarar: en roll som \"enhetschefen\", \"Ansvarig: …\" i texten "
+                       "eller fältet Ansvarig.")
 
 
 def _criterion(met: bool | None, hint: str, evidence: str | None = None) -> dict[str, Any]:

@@ -8,9 +8,10 @@ Calculators then only add their cross-field checks and the arithmetic.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Callable
+from typing import Any
 
 from . import matrices
 from .numbers import format_number, parse_number
@@ -39,7 +40,7 @@ class Field:
     exclusive_minimum: float | None = None
     max_length: int | None = None
     choices: tuple[tuple[str, str], ...] = ()
-    item_fields: tuple["Field", ...] = ()
+    item_fields: tuple[Field, ...] = ()
     min_items: int | None = None
     max_items: int | None = None
     unit: str = ""
@@ -123,7 +124,7 @@ def _parse_number(field: Field, raw: object, path: str, row: str, context: dict,
         or (high is not None and value > high)
         or (field.exclusive_minimum is not None and value <= field.exclusive_minimum)
     )
-    if bad:
+    if value is None or bad:
         _complain(field, raw, path, row, context, errors)
         return None
     return int(value) if field.type == "integer" else float(value)
@@ -221,7 +222,7 @@ def _parse_array(field: Field, raw: object, path: str, row: str, context: dict, 
         raw = [part for part in _SEPARATORS.split(raw.strip()) if part]
     length_ok = isinstance(raw, list) and (field.min_items is None or len(raw) >= field.min_items) and (
         field.max_items is None or len(raw) <= field.max_items)
-    if not length_ok:
+    if not isinstance(raw, list) or not length_ok:
         _complain(field, None, path, row, context, errors)
         return None
     values = []

@@ -8,6 +8,7 @@ JavaScript. Block types: text, formula, subhead, table, ranking, bars, heatmap, 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
@@ -61,7 +62,7 @@ def subhead(content: str) -> Block:
     return {"type": "subhead", "text": content}
 
 
-def table(caption: str, head: list[str], rows: list[list[Cell]]) -> Block:
+def table(caption: str, head: list[str], rows: Sequence[Sequence[Cell]]) -> Block:
     """A table whose first column heads its row; a cell may be a coloured badge
     `{"text", "color", "text_color"}`."""
     return {"type": "table", "caption": caption, "head": head, "rows": rows}
@@ -102,7 +103,7 @@ def heatmap(caption: str, corner: str, columns: list[str], rows: list[dict[str, 
 STATES = {True: ("met", "✓", "uppfyllt"), False: ("unmet", "✗", "inte uppfyllt"), None: ("unknown", "?", "ej bedömt")}
 
 
-def checklist(items: list[tuple[str, bool | None, str, str | None]]) -> Block:
+def checklist(items: Sequence[tuple[str, bool | None, str, str | None]]) -> Block:
     """Criteria as (name, met, hint, evidence): met True, False or None (not decided)."""
     rows = []
     for name, met, hint, evidence in items:

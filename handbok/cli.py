@@ -11,10 +11,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from handbok.content import new, review, schema
-from handbok.site import build, ci, scaffold
-from handbok.site.validate import check, readable
 from handbok.content.errors import plural
 from handbok.content.kinds import BY_WORD
+from handbok.site import build, ci, scaffold
+from handbok.site.validate import check, readable
 
 Command = Callable[[argparse.Namespace], int]
 COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Command]] = {}
@@ -199,7 +199,7 @@ class _Parser(argparse.ArgumentParser):
     )
 
     def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, add_help=False, formatter_class=_Formatter, **kwargs)
+        super().__init__(*args, **{**kwargs, "add_help": False, "formatter_class": _Formatter})
         self._positionals.title, self._optionals.title = "argument", "flaggor"
         self.add_argument("-h", "--help", action="help", help="visa den här hjälpen och avsluta")
 

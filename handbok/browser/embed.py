@@ -21,8 +21,8 @@ import jinja2
 
 import calculators
 
-from .stdlib import STDLIB, build_stdlib, trimmed_stdlib
 from .snapshot import build_snapshot, snapshot_name
+from .stdlib import STDLIB, build_stdlib, trimmed_stdlib
 from .wheel import build_wheel, wheel_name
 
 ASSET_SRC = Path(__file__).resolve().parent / "assets"

@@ -44,7 +44,8 @@ def read(docs_dir: Path, handbook: Handbook, today: dt.date) -> tuple[dict[str, 
 def _problems(owner: object, reviewed: object, handbook: Handbook, today: dt.date) -> list[tuple[str, str]]:
     problems = []
     if not isinstance(owner, str) or owner not in handbook.roles:
-        hint = suggest(str(owner), set(handbook.roles)) or " Skriv id för en roll, filnamnet i handbook/roller/ utan .yml."
+        hint = (suggest(str(owner), set(handbook.roles))
+                or " Skriv id för en roll, filnamnet i handbook/roller/ utan .yml.")
         problems.append(("ägare", f"`ägare` är `{owner}`, men det finns ingen sådan roll.{hint}"))
     if not isinstance(reviewed, dt.date):
         problems.append(("senast_granskad", f"`senast_granskad` är `{reviewed}`, som inte är ett datum. "

@@ -12,8 +12,8 @@ from pydantic import BaseModel, ValidationError
 from handbok.content import changes, chapters, mdlinks, scan, schema
 from handbok.content.errors import ContentError, allowed_fields, close_matches, field_name, pydantic_message, suggest
 from handbok.content.handbook import Handbook
-from handbok.content.loader import Document, load_file
 from handbok.content.kinds import CALCULATORS, KINDS, OVERVIEW, REFERENCES, page_path
+from handbok.content.loader import Document, load_file
 from handbok.content.model import ID_PATTERN, Glossary, HandbookMeta
 
 META_FILE = "handbook.yml"
@@ -73,7 +73,8 @@ class _Checker:
                                                                   "sökvägen till mappen `handbook`."))
             return None
         meta = self._load_meta()
-        handbook = Handbook(meta=meta or HandbookMeta.model_construct())
+        # a placeholder without fields, so the entries are checked even when handbook.yml is not valid
+        handbook = Handbook(meta=meta or HandbookMeta.model_construct())  # type: ignore[call-arg]
         self._load_entries(handbook)
         self._load_glossary(handbook)
         self._check_references()
@@ -89,8 +90,8 @@ class _Checker:
         meta = self._validate(doc, HandbookMeta) if doc else None
         if doc is not None:
             self.docs["handbook", ""] = doc  # its `ägare` is a reference like an entry's
-        if meta is not None and meta.risk_matrices:
-            self._check_matrices(doc, meta.risk_matrices)
+            if meta is not None and meta.risk_matrices:
+                self._check_matrices(doc, meta.risk_matrices)
         return meta
 
     def _check_matrices(self, doc: Document, matrices: dict) -> None:
@@ -133,7 +134,7 @@ class _Checker:
         path = self.root / GLOSSARY_FILE
         doc = self._read(path) if path.is_file() else None
         glossary = self._validate(doc, Glossary) if doc else None
-        if glossary is None:
+        if doc is None or glossary is None:
             return
         seen: set[str] = set()
         for index, term in enumerate(glossary.terms):
@@ -193,7 +194,8 @@ class _Checker:
                                                      f"{', '.join(sorted(calculators))}."))
                 elif name not in self.ids[target] and ID_PATTERN.match(name):  # else the type check reports it
                     word = KINDS[target].word
-                    hint = suggest(name, self.ids[target]) or f" Skriv id för en {word} i `{target}/` eller skapa filen."
+                    hint = (suggest(name, self.ids[target])
+                            or f" Skriv id för en {word} i `{target}/` eller skapa filen.")
                     self.errors.append(doc.error(loc, f"`{alias}` hänvisar till `{name}`, men det finns ingen "
                                                  f"{word} {self.root.name}/{target}/{name}.yml.{hint}"))
         self._check_self_references()
@@ -226,7 +228,7 @@ class _Checker:
         """Broken links to the site's own pages, in YAML text fields and in the chapters of `docs_dir`. Without
         `docs_dir` the chapters are unknown, so only links into generated pages are judged."""
         chapters = mdlinks.docs_pages(docs_dir)
-        site = {path: mdlinks.anchors(text) for path, text in chapters.items()}
+        site: dict[str, set[str] | None] = {path: mdlinks.anchors(text) for path, text in chapters.items()}
         if docs_dir is None:
             site = _AnyChapter(site)
         site.update(self._generated_pages(handbook, render))
@@ -236,10 +238,10 @@ class _Checker:
                 found += self._yaml_links(doc, page_path((kind, entry_id)).partition("#")[0], site)
         if self.meta_doc is not None:
             found += self._yaml_links(self.meta_doc, "index.md", site)
-        for path, text in chapters.items():
+        for path, text in chapters.items():  # none without `docs_dir`
             for link in mdlinks.links(text):
                 problem = mdlinks.problem(path, link.target, site)
-                if problem:
+                if problem and docs_dir:
                     found.append(ContentError(f"{docs_dir.name}/{path}", link.line, link.column, problem))
         return found
 

@@ -9,8 +9,10 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from handbok.content.kinds import KINDS, Ref
-from handbok.content.model import Contact, HandbookMeta, Method, Model, Reviewed, Role, Term
+from handbok.content.model import Contact, Guide, HandbookMeta, Method, Model, Reviewed, Role, Term
 
+Entry = Model | Method | Role | Contact
+"""An entry of any kind: all have an owner, a review date and a name."""
 
 
 @dataclass
@@ -25,8 +27,13 @@ class Handbook:
     glossary: list[Term] = field(default_factory=list)
     """The terms of `ordlista.yml`, explained on the glossary page and where the pages use them."""
 
-    def entries(self, kind: str) -> dict[str, Reviewed]:
+    def entries(self, kind: str) -> dict[str, Entry]:
         return getattr(self, KINDS[kind].attribute)
+
+    def guides(self) -> list[tuple[Ref, Guide]]:
+        """Every model and method with its reference."""
+        models: list[tuple[Ref, Guide]] = [(("modeller", i), model) for i, model in self.models.items()]
+        return models + [(("metoder", i), method) for i, method in self.methods.items()]
 
     def name(self, ref: Ref) -> str:
         return self.entries(ref[0])[ref[1]].name
@@ -35,15 +42,13 @@ class Handbook:
     def backlinks(self) -> dict[Ref, list[Ref]]:
         """Target -> entries that refer to it (roles, contacts, related methods, main method, reports-to)."""
         links: dict[Ref, set[Ref]] = defaultdict(set)
-        for kind in ("modeller", "metoder"):
-            for entry_id, guide in self.entries(kind).items():
-                source = (kind, entry_id)
-                targets = [("roller", r) for r in guide.roles] + [("kontakter", c) for c in guide.contacts]
-                targets += [("metoder", m) for m in guide.related_methods]
-                if kind == "modeller" and guide.main_method:
-                    targets.append(("metoder", guide.main_method))
-                for target in targets:
-                    links[target].add(source)
+        for source, guide in self.guides():
+            targets = [("roller", r) for r in guide.roles] + [("kontakter", c) for c in guide.contacts]
+            targets += [("metoder", m) for m in guide.related_methods]
+            if isinstance(guide, Model) and guide.main_method:
+                targets.append(("metoder", guide.main_method))
+            for target in targets:
+                links[target].add(source)
         for role_id, role in self.roles.items():
             for target in [("kontakter", c) for c in role.contacts] + [("roller", r) for r in role.reports_to]:
                 links[target].add(("roller", role_id))

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from yaml.constructor import ConstructorError
+from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import MappingNode, Node, SequenceNode
 
 from handbok.content import syntax
@@ -18,21 +18,25 @@ Loc = tuple[int | str, ...]
 Position = tuple[int, int]
 
 
-class _Dates:
+try:
+    from yaml import CSafeLoader as _FastBase
+except ImportError:  # PyYAML built without libyaml: the pure-Python loader has the same interface
+    from yaml import SafeLoader as _FastBase  # type: ignore[assignment]
+
+
+def _timestamp(loader: yaml.SafeLoader | yaml.CSafeLoader, node: yaml.ScalarNode) -> object:
     """Impossible dates become YAML errors with a position instead of a bare ValueError."""
-
-    def construct_yaml_timestamp(self, node):
-        try:
-            return yaml.SafeLoader.construct_yaml_timestamp(self, node)
-        except ValueError:
-            raise ConstructorError(None, None, f"ogiltigt datum `{node.value}`", node.start_mark) from None
+    try:
+        return SafeConstructor.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        raise ConstructorError(None, None, f"ogiltigt datum `{node.value}`", node.start_mark) from None
 
 
-class _Loader(_Dates, yaml.SafeLoader):
+class _Loader(yaml.SafeLoader):
     """Pure-Python loader: slower, but its error messages and positions are the ones we translate."""
 
 
-class _FastLoader(_Dates, getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+class _FastLoader(_FastBase):
     """libyaml loader for the common case of a valid file."""
 
 
@@ -41,7 +45,7 @@ YAML_12_BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
 """YAML 1.2 booleans, as VS Code reads them: `no`, `on`, `yes` and `off` stay text (docs/om/beslut.md)."""
 
 for _cls in (_Loader, _FastLoader):
-    _cls.add_constructor("tag:yaml.org,2002:timestamp", _Dates.construct_yaml_timestamp)
+    _cls.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
     _cls.yaml_implicit_resolvers = {first: [(tag, regexp) for tag, regexp in resolvers if tag != BOOL_TAG]
                                     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
     _cls.add_implicit_resolver(BOOL_TAG, YAML_12_BOOL, list("tTfF"))
@@ -97,8 +101,9 @@ def refusal(path: str, text: str) -> ContentError | None:
                 return ContentError(path, *_position(event), f"YAML-fel: `*{event.anchor}` hänvisar till en "
                                     "annan del av filen, och det används inte i handboken. Skriv ut texten där "
                                     "den behövs. Börjar texten med `*`, sätt den inom citattecken.")
-            if getattr(event, "anchor", None):
-                return ContentError(path, *_position(event), f"YAML-fel: `&{event.anchor}` är ett ankare, och "
+            anchor = getattr(event, "anchor", None)
+            if anchor:
+                return ContentError(path, *_position(event), f"YAML-fel: `&{anchor}` är ett ankare, och "
                                     "det används inte i handboken. Ta bort det. Börjar texten med `&`, sätt den "
                                     "inom citattecken.")
     except yaml.YAMLError:
@@ -142,7 +147,8 @@ def _parse(loader_class: type, text: str) -> tuple[Node | None, Any]:
 
 
 def _position(node: Node | yaml.Event) -> Position:
-    return node.start_mark.line + 1, node.start_mark.column + 1
+    mark = node.start_mark
+    return (mark.line + 1, mark.column + 1) if mark else (1, 1)
 
 
 def _record(doc: Document, node: Node, loc: Loc, errors: list[ContentError]) -> None:

@@ -72,6 +72,7 @@ def _help(info: FieldInfo, indent: str = "") -> list[str]:
 
 def _field(info: FieldInfo, today: dt.date) -> list[str]:
     alias = info.alias
+    assert alias, "every field of the content model has the Swedish name an editor writes"
     lines = _help(info)
     item = _list_item(info.annotation)
     if info.annotation is dt.date:
@@ -106,7 +107,7 @@ def _model_list(alias: str, item: type[BaseModel], required: bool) -> list[str]:
 
 
 def _is_markdown(info: FieldInfo) -> bool:
-    return info.annotation is str and info.metadata == list(Markdown.__metadata__)
+    return info.annotation is str and info.metadata == list(typing.get_args(Markdown)[1:])
 
 
 def _list_item(annotation: object) -> object | None:

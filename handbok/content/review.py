@@ -127,7 +127,7 @@ def reminders(handbook: Handbook, items: list[Due], today: dt.date) -> dict[str,
         message = EmailMessage()
         message["To"] = owner_address(handbook, owner)
         message["Subject"] = f"Dags att granska {plural(len(owned), 'sida', 'sidor')} i kvalitetshandboken"
-        message["Date"] = format_datetime(dt.datetime.combine(today, dt.time(8), dt.timezone.utc))
+        message["Date"] = format_datetime(dt.datetime.combine(today, dt.time(8), dt.UTC))
         message["X-Unsent"] = "1"  # Outlook opens the file as a draft to send, not as a received mail
         name = owner_name(handbook, owner).split(" (")[0]
         body = [f"Hej {name},", "", "de här sidorna i kvalitetshandboken är ert ansvar och behöver granskas:", ""]

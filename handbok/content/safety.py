@@ -13,7 +13,6 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from html.parser import HTMLParser
-from pathlib import Path
 
 import ada_url
 import markdown
@@ -117,7 +116,7 @@ def _scan(text: str) -> tuple[Finding, ...]:
     problems = _Problems(rendered).found + _raw_problems(text)
     if not problems and _shape(sanitize_fragment(rendered)) != _shape(rendered):
         problems = [("ändras", "kontrollera HTML-taggarna", "<")]
-    found = {}
+    found: dict[tuple[str, str], Finding] = {}
     for kind, detail, needle in problems:
         line, column = _locate(text, needle)
         found.setdefault((kind, detail), Finding(line, column, kind, detail))

@@ -18,8 +18,8 @@ from pydantic import BaseModel
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from handbok.content import model, safety
-from handbok.content.kinds import KINDS
 from handbok.content.errors import ContentError, field_name
+from handbok.content.kinds import KINDS
 from handbok.content.loader import MAX_CHARACTERS, load_text, refusal
 
 STATIC_SUFFIXES = frozenset({".md", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".pdf", ".docx", ".xlsx",
@@ -177,7 +177,9 @@ def _file_position(node: ScalarNode, finding: safety.Finding, lines: list[str]) 
     start_line, start_column = node.start_mark.line + 1, node.start_mark.column + 1
     if node.style != "|":
         quote = 1 if node.style in ('"', "'") else 0
-        return (start_line, start_column + quote + finding.column - 1) if finding.line == 1 else (start_line, start_column)
+        if finding.line == 1:
+            return start_line, start_column + quote + finding.column - 1
+        return start_line, start_column
     line = start_line + finding.line
     source = lines[line - 1] if line <= len(lines) else ""
     return line, len(source) - len(source.lstrip(" ")) + finding.column
@@ -195,8 +197,8 @@ def page_errors(shown: str, text: str) -> list[ContentError]:
     heading = re.search(r"^#[ \t]+(.+?)[ \t#]*$", _outside_code(body), re.MULTILINE)
     if heading:
         line = body.count("\n", 0, heading.start()) + 1 + offset
-        errors += [ContentError(shown, line, 1, f"rubriken {f.message}") for f in safety.plain_findings(heading.group(1))
-                   if f.kind == "vinkel"]
+        errors += [ContentError(shown, line, 1, f"rubriken {f.message}")
+                   for f in safety.plain_findings(heading.group(1)) if f.kind == "vinkel"]
     return errors
 
 

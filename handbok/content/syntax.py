@@ -43,7 +43,8 @@ def explain(exc: Exception, text: str) -> Explained:
     if isinstance(exc, yaml.reader.ReaderError):
         return _control_character(exc, text)
     if not isinstance(exc, yaml.YAMLError):  # a constructor failed on a `!!int`-style tag: no mark to use
-        return _special_start(lines, *[_tagged_line(lines)] * 2, "tag")
+        tagged = _tagged_line(lines)
+        return _special_start(lines, tagged, tagged, "tag")
     cause = _unclosed_quote(lines, mark)
     if cause and ("end of stream" in problem or "expected <block end>" in problem or "expected ':'" in problem):
         return _quote_never_closed(lines, *cause)
@@ -72,7 +73,7 @@ def field_at(lines: list[str], line: int) -> str:
         found = KEY.match(raw)
         own_key = found and (indent is None or not found["dash"] or own + len(found["dash"]) < indent)
         item = [f"[{_item_number(lines, number, own)}]"] if raw.lstrip().startswith("-") else []
-        parts = item + ([found["key"]] if own_key else []) + parts
+        parts = item + ([found["key"]] if found and own_key else []) + parts
         indent = own
         if own == 0:
             break
@@ -392,8 +393,9 @@ def _missing_colon(lines, mark, start, problem) -> Explained:
             f"YAML-fel i `{glued[1]}`: mellanslag saknas efter kolonet. Skriv `{glued[1]}: ` med ett mellanslag "
             "efter kolonet.")
     above = _previous_key_line(lines, line)
-    if above and BLOCK_KEY.search(lines[above - 1]):
-        key = KEY.match(lines[above - 1])["key"]
+    block = KEY.match(lines[above - 1]) if above and BLOCK_KEY.search(lines[above - 1]) else None
+    if block:
+        key = block["key"]
         return line, column, (f"YAML-fel i `{key}`: texten under `{key}: |` på rad {above} måste vara indragen. "
                               "Börja varje rad i texten med två mellanslag.")
     if stripped.startswith("-") and lines[mark[0] - 1].lstrip().startswith("-"):

@@ -68,11 +68,11 @@ class _Links(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = dict(attrs)
         for name in ("id", "name"):
-            if values.get(name):
-                self.ids.add(values[name])
+            if value := values.get(name):
+                self.ids.add(value)
         attribute = {"a": "href", "link": "href", "img": "src", "script": "src", "source": "src"}.get(tag)
-        if attribute and values.get(attribute):
-            self.links.append((self.getpos()[0], values[attribute]))
+        if attribute and (target := values.get(attribute)):
+            self.links.append((self.getpos()[0], target))
 
 
 def _parse(path: Path) -> _Links:

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from handbok.site.validate import check
 from handbok.content.schema import header
+from handbok.site.validate import check
 
 MARKER = re.compile(r"^\[\[felexempel\]\]\s*$", re.MULTILINE)
 METHOD = "metoder/exempel.yml"

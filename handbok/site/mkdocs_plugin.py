@@ -24,7 +24,6 @@ from handbok.site.pages import CONTACTS, GLOSSARY, INDEX_PAGES, OVERVIEW, STATEM
 from handbok.site.steps import BuildError
 from handbok.site.validate import check
 
-
 log = logging.getLogger("mkdocs.plugins.handbok")
 
 
@@ -74,6 +73,7 @@ class HandbokPlugin(BasePlugin[HandbokConfig]):
         if self.errors:  # the preview shows them on every page (handbok/site/preview.py) and recovers on save
             log.info(preview.summary(self.errors))
             return config
+        assert handbook is not None, "check() gives the handbook whenever it finds no errors"
         self.content = steps.generate(handbook, self.content_dir, docs_dir)
         if not config.site_url:
             log.info(theme.NO_ADDRESS)
@@ -104,7 +104,8 @@ class HandbokPlugin(BasePlugin[HandbokConfig]):
     def on_page_read_source(self, page: Page, config) -> str | None:
         if self.errors:
             return preview.error_page(self.errors)
-        return None if page.file.generated_by else steps.safe_source(Path(page.file.abs_src_path))
+        source = page.file.abs_src_path
+        return None if page.file.generated_by or source is None else steps.safe_source(Path(source))
 
     def on_page_markdown(self, markdown: str, page: Page, config, files: Files) -> str:
         """Point "Redigera sidan" of a generated page at its YAML source; aggregate pages get no edit link."""
@@ -157,7 +158,7 @@ def _add_overrides(theme) -> None:
 
 def _publishable(file: File, docs_dir: Path) -> bool:
     """Theme and generated files, and the docs files `steps.publishable` allows."""
-    if file.generated_by or Path(file.src_dir or "") != docs_dir:
+    if file.generated_by or file.abs_src_path is None or Path(file.src_dir or "") != docs_dir:
         return True
     return steps.publishable(Path(file.abs_src_path), file.src_uri, docs_dir)
 

@@ -15,7 +15,7 @@ import jinja2
 from handbok.content import changes, chapters
 from handbok.content.handbook import Handbook
 from handbok.content.kinds import KINDS, OVERVIEW, Ref, page_path
-from handbok.content.model import NEED_NAMES, PART_OF_NAMES, PHASE_NAMES, Reviewed, Term
+from handbok.content.model import NEED_NAMES, PART_OF_NAMES, PHASE_NAMES, Model, Reviewed, Term
 
 INDEX_PAGES = {kind.folder: kind.index for kind in KINDS.values() if kind.own_pages}
 CONTACTS = KINDS["kontakter"].index
@@ -24,8 +24,8 @@ CARDS = "metodkort"
 STATEMENT = "om/tillganglighet.md"
 GLOSSARY = "ordlista.md"
 LIST_TITLES = {
-    "modeller": ("Modeller", ("Modellerna beskriver hur vi arbetar i stort. De gäller hela organisationen, och de flesta har en "
-                              "huvudmetod.")),
+    "modeller": ("Modeller", ("Modellerna beskriver hur vi arbetar i stort. De gäller hela organisationen, och de "
+                              "flesta har en huvudmetod.")),
     "metoder": ("Metoder och verktyg", "Metoderna och verktygen hjälper dig att planera, genomföra och följa upp."),
 }
 
@@ -175,10 +175,10 @@ class _Renderer:
              "mailto": _mailer(self.handbook, here)})
 
     def guide(self, kind: str, entry_id: str) -> str:
-        entry = self.handbook.entries(kind)[entry_id]
+        entry = self.handbook.models[entry_id] if kind == "modeller" else self.handbook.methods[entry_id]
         backlinks = self.handbook.backlinks.get((kind, entry_id), [])
         related = [("metoder", m) for m in entry.related_methods]
-        if kind == "modeller" and entry.main_method:
+        if isinstance(entry, Model) and entry.main_method:
             related.insert(0, ("metoder", entry.main_method))
         if kind == "metoder":
             related += [ref for ref in backlinks if ref[0] == "metoder"]

@@ -30,9 +30,9 @@ from markupsafe import Markup
 from weasyprint.urls import FatalURLFetchingError
 
 from handbok.content import changes
-from handbok.site.validate import check
 from handbok.content.handbook import Handbook
 from handbok.site.pages import CONTACTS, INDEX_PAGES, OVERVIEW, page_path
+from handbok.site.validate import check
 
 PDF_DIR = "pdf"
 OPTIONS = {"pdf_variant": "pdf/a-2u", "pdf_tags": True}
@@ -217,7 +217,8 @@ class _Book:
         return urljoin(self.site_url, path) if self.site_url else path
 
     def link(self, parent: ET.Element, link: ET.Element, here: str) -> None:
-        """Internal links point into the PDF ("se sidan N" in the style sheet); other links get their address printed."""
+        """Internal links point into the PDF ("se sidan N" in the style sheet); other links get their address
+        printed."""
         href = link.get("href", "")
         parts = urlsplit(href)
         if parts.scheme == "tel":
@@ -363,7 +364,8 @@ def render_html(site: Path, config: Path, built: dt.date) -> tuple[str, Handbook
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     html = env.get_template("handbook.html.j2").render(
-        meta=handbook.meta, built=built, site_url=book.site_url, css=Markup((TEMPLATES / "handbook.css").read_text("utf-8")),
+        meta=handbook.meta, built=built, site_url=book.site_url,
+        css=Markup((TEMPLATES / "handbook.css").read_text("utf-8")),
         toc=[(section.level, title, element.get("id")) for section, title, element in parts],
         sections=[Markup(ET.tostring(element, method="html", encoding="unicode"))
                   for _, _, element in parts])

@@ -46,7 +46,8 @@ def planned(organisation: str, domain: str, today: dt.date) -> dict[str, str]:
     """Relative path -> text of every file `create` writes."""
     organisation = " ".join(organisation.split())
     if not organisation:
-        raise InitError("organisationens namn är tomt. Skriv det med --organisation, t.ex. --organisation \"Åby kommun\".")
+        raise InitError("organisationens namn är tomt. Skriv det med --organisation, "
+                        "t.ex. --organisation \"Åby kommun\".")
     if not DOMAIN.match(domain):
         raise InitError(f"`{domain}` är ingen domän. Skriv intranätets domän med små bokstäver, t.ex. --domän "
                         "aby.se.")

@@ -14,11 +14,11 @@ from pathlib import Path
 
 from handbok.browser import compress, embed, snapshot
 from handbok.content import chapters, safety, scan
-from handbok.site.validate import check
 from handbok.content.handbook import Handbook
 from handbok.content.model import Reviewed
 from handbok.site import cms, examples, preview, printing, search, theme
 from handbok.site.pages import page_sources, render_pages, with_review
+from handbok.site.validate import check
 
 
 class BuildError(RuntimeError):

@@ -30,7 +30,8 @@ PATCHES = {
         ('Rc(new URL(Y("loc",a).textContent),t)', 'Rc(new URL(Y("loc",a).textContent,t),t)'),
         # its search dialog styles its shadow root with an inline <style>, which the strict CSP blocks; a
         # constructed style sheet carries the same rules and needs no 'unsafe-inline'
-        ('o.appendChild(C("style",{},Tc.toString()))', "(s=>(s.replaceSync(Tc),o.adoptedStyleSheets=[s]))(new CSSStyleSheet)"),
+        ('o.appendChild(C("style",{},Tc.toString()))',
+         "(s=>(s.replaceSync(Tc),o.adoptedStyleSheets=[s]))(new CSSStyleSheet)"),
     ),
 }
 """Theme -> (theme code, replacement): read the page list, and resolve its relative addresses against the

@@ -11,6 +11,7 @@ import pytest
 from playwright.sync_api import Browser, Page, Route, sync_playwright
 
 from .server import CHROMIUM, CHROMIUM_ARGS, serve
+
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 LOAD_TIMEOUT_MS = 60_000
 

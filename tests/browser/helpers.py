@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
-import calculators
 from playwright.sync_api import Locator, Page, expect
+
+import calculators
 
 from .conftest import AXE, LOAD_TIMEOUT_MS
 

@@ -58,7 +58,8 @@ def test_own_values_survive_instant_navigation_and_back(page: Page, base_url: st
     expect(calc.locator(".handbok-calc__result")).not_to_be_empty(timeout=60_000)
     expect(row(calc, 0).get_by_label("Sannolikhet", exact=True)).to_have_value("3")
     expect(row(calc, 0).get_by_label("Risk", exact=True)).to_have_value("Min egen risk")
-    expect(calc.locator(".handbok-calc__result").get_by_role("row", name="R1 Min egen risk")).to_contain_text("12 = 3 × 4")
+    result = calc.locator(".handbok-calc__result")
+    expect(result.get_by_role("row", name="R1 Min egen risk")).to_contain_text("12 = 3 × 4")
 
 
 def test_rensa_empties_the_form_and_what_is_kept(page: Page, base_url: str) -> None:
@@ -103,7 +104,7 @@ def test_csv_download_opens_in_swedish_excel_and_reads_back(page: Page, base_url
         calc.get_by_role("button", name="Ladda ned CSV").click()
     download = info.value
     assert download.suggested_filename.startswith("quality_gap-") and download.suggested_filename.endswith(".csv")
-    data = open(download.path(), "rb").read()
+    data = download.path().read_bytes()
     assert data.startswith(b"\xef\xbb\xbf")
     text = data.decode("utf-8-sig")
     lines = text.splitlines()

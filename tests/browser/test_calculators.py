@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import re
 
-import calculators
 import pytest
 from playwright.sync_api import Page, expect
+
+import calculators
 
 from .helpers import expected, fill, keep_rows, open_calculator, row, sv, sv2
 
@@ -109,7 +110,7 @@ def test_quality_map_weights_index_and_bars(page: Page, base_url: str) -> None:
     characteristics = [row(calc, i).get_by_label("Kännetecken").input_value() for i in range(3)]
     want = expected("quality_map", {"factors": [
         {"name": n, "characteristic": c, "rank": r, "grade": g, "target": t}
-        for (n, r, g, t), c in zip(values, characteristics)
+        for (n, r, g, t), c in zip(values, characteristics, strict=True)
     ]})
     result = calc.locator(".handbok-calc__result")
     expect(result).to_contain_text(f"Viktat index {sv(want['index'])} av 100")
@@ -135,7 +136,7 @@ def test_validation_error_beside_its_field(page: Page, base_url: str) -> None:
     beside = page.locator("#" + described[-1])
     expect(beside).to_have_text(message)
     # the message sits in the same field block as the input, and the summary links to the field
-    expect(page.locator(f'[data-field="risks[0].probability"]')).to_contain_text(message)
+    expect(page.locator('[data-field="risks[0].probability"]')).to_contain_text(message)
     expect(calc.locator(".handbok-calc__errors")).to_contain_text(message)
     fill(field, "3")
     expect(beside).to_be_empty()

@@ -27,7 +27,7 @@ NEW_PURPOSE = "Se styrkor, svagheter, möjligheter och hot innan ni planerar: #1
 
 
 @pytest.fixture
-def decap_server(repo: Path) -> Iterator[Path]:
+def decap_server(repo: Path) -> Iterator[Path]:  # noqa: F811 (the fixture imported above)
     """decap-server reading and writing a copy of the repository's content."""
     with socket.socket() as probe:
         assert probe.connect_ex(("127.0.0.1", PROXY_PORT)) != 0, f"Port {PROXY_PORT} är upptagen: stoppa decap-server."

@@ -2,8 +2,8 @@
 
 The headers are read from docs/om/publicera.md (the nginx example), so the page and the test cannot drift:
 search returns results, the saved palette is restored, instant navigation keeps the page (and the
-calculator runtime) alive, a calculator computes (its heat map sets colours from script), and the browser reports no CSP violation
-at all, with `'unsafe-inline'` neither for scripts nor for styles.
+calculator runtime) alive, a calculator computes (its heat map sets colours from script), and the browser reports no
+CSP violation at all, with `'unsafe-inline'` neither for scripts nor for styles.
 """
 
 from __future__ import annotations

@@ -47,5 +47,6 @@ def test_a_slow_network_gets_a_notice_with_the_remaining_time(page: Page, base_u
     page.goto(base_url + RISK)
     status = page.locator('.handbok-calc[data-calc="risk"] .handbok-calc__status')
     expect(status).to_have_text(
-        re.compile(r"^Räknaren laddas långsamt över nätverket: \d+,\d MB av \d+,\d MB hämtat, ungefär \d+0 sekunder kvar\.$"),
+        re.compile(r"^Räknaren laddas långsamt över nätverket: \d+,\d MB av \d+,\d MB hämtat, "
+                   r"ungefär \d+0 sekunder kvar\.$"),
         timeout=20_000)

@@ -65,5 +65,6 @@ def test_method_card_prints_essentials_on_one_or_two_pages(nojs_page: Page, base
     assert not missing, f"{method.name}: saknas på kortet: {missing} i {text[:300]!r}"
     if method.contacts or method.roles:
         assert "Stöd" in text
-    for absent in ("Var sidan till hjälp", "Ändringslogg", "Skriv ut kortet", "Fyll i exempel", "Räknaren behöver JavaScript"):
+    for absent in ("Var sidan till hjälp", "Ändringslogg", "Skriv ut kortet", "Fyll i exempel",
+                   "Räknaren behöver JavaScript"):
         assert absent not in text, f"{method.name}: {absent!r} skrivs ut"

@@ -1,6 +1,7 @@
 """The method finder on the methods index: without JavaScript every method grouped by phase and by need; with
-JavaScript checkboxes bring up a list of the methods that fit and narrow and widen it, the count is announced politely, the keyboard works, axe
-finds nothing serious, and the strict CSP of the deployment guide reports no violation."""
+JavaScript checkboxes bring up a list of the methods that fit and narrow and widen it, the count is
+announced politely, the keyboard works, axe finds nothing serious, and the strict CSP of the deployment guide
+reports no violation."""
 
 from __future__ import annotations
 

@@ -25,7 +25,9 @@ RUN_ALL = """async ([url, vectors]) => {
   const worker = new Worker(url, {type: "module"});
   const answers = new Map();
   let ready;
-  const started = new Promise((resolve, reject) => { ready = resolve; worker.onerror = (e) => reject(String(e.message)); });
+  const started = new Promise((resolve, reject) => {
+    ready = resolve; worker.onerror = (e) => reject(String(e.message));
+  });
   let via;
   worker.onmessage = (event) => {
     if (event.data.type === "ready") { via = event.data.via; ready(); }
@@ -53,8 +55,9 @@ def test_vectors_pass_in_the_browser_worker(page: Page, base_url: str, via: str)
     assert answer["via"] == via
     results = answer["results"]
     assert len(results) == len(vectors)
-    problems = [f"{v['description']}: {p}" for v, r in zip(vectors, results) for p in vector_check.compare(v["expected"], r)]
+    problems = [f"{v['description']}: {p}" for v, r in zip(vectors, results, strict=True)
+                for p in vector_check.compare(v["expected"], r)]
     assert problems == []
-    for vector, in_browser in zip(vectors, results):
+    for vector, in_browser in zip(vectors, results, strict=True):
         in_cpython = json.loads(json.dumps(calculators.run(vector["name"], vector["inputs"]), allow_nan=False))
         assert in_browser == in_cpython, vector["description"]

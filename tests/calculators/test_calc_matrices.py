@@ -47,8 +47,9 @@ def test_five_by_five_levels() -> None:
 def test_decrease_down_a_column_names_the_cell() -> None:
     errors = validate(_three_by_three([["a", "a", "b"], ["a", "b", "c"], ["a", "b", "b"]]))
     assert [e["field"] for e in errors] == ["matrix.cells[2][2]"]
-    assert errors[0]["message"].startswith("Cellen (sannolikhet 3, konsekvens 3) har lägre nivå än grannen "
-                                           "(sannolikhet 2, konsekvens 3). Nivån får inte minska när sannolikheten ökar")
+    assert errors[0]["message"].startswith(
+        "Cellen (sannolikhet 3, konsekvens 3) har lägre nivå än grannen (sannolikhet 2, konsekvens 3). "
+        "Nivån får inte minska när sannolikheten ökar")
 
 
 def test_jump_of_two_levels_is_an_error() -> None:

@@ -29,14 +29,16 @@ def test_worked_example_with_weights_and_skips() -> None:
     ("experience", "expectation", "verdict", "shown"),
     [(4, 5, "below", "0,80"), (4.98, 5, "meets", "1,00"), (5.02, 5, "meets", "1,00"), (3, 2, "exceeds", "1,50")],
 )
-def test_verdict_uses_k_rounded_to_two_decimals(experience: float, expectation: float, verdict: str, shown: str) -> None:
+def test_verdict_uses_k_rounded_to_two_decimals(experience: float, expectation: float, verdict: str,
+                                                 shown: str) -> None:
     result = _run([{"experience": experience, "expectation": expectation}], scale_max=6)
     assert result["verdict"] == verdict
     assert f"K = {shown}" in result["message"]
 
 
 def test_largest_gap_is_most_negative_and_first_on_ties() -> None:
-    items = [{"experience": 3, "expectation": 4}, {"experience": 2, "expectation": 4}, {"experience": 1, "expectation": 3}]
+    items = [{"experience": 3, "expectation": 4}, {"experience": 2, "expectation": 4},
+             {"experience": 1, "expectation": 3}]
     assert _run(items)["largest_gap"] == 1
 
 

@@ -13,7 +13,7 @@ def test_worked_example_with_five_ranks() -> None:
     # points 5,4,3,2,1 (sum 15); B = (5*2 + 4*3 + 3*4 + 2*5 + 1*3)/15 = 47/15 = 3.1333
     # M = (5*4 + 4*4 + 3*4 + 2*5 + 1*5)/15 = 63/15 = 4.2; index = (47/15 - 1)/4*100 = 53.333...
     grades, targets = [2, 3, 4, 5, 3], [4, 4, 4, 5, 5]
-    factors = [_factor(f"F{i}", g, t, rank=i + 1) for i, (g, t) in enumerate(zip(grades, targets))]
+    factors = [_factor(f"F{i}", g, t, rank=i + 1) for i, (g, t) in enumerate(zip(grades, targets, strict=True))]
     result = run("quality_map", {"factors": factors})
     assert result["weights"] == [0.3333, 0.2667, 0.2, 0.1333, 0.0667]
     assert (result["weighted_grade"], result["weighted_target"]) == (3.1333, 4.2)

@@ -98,7 +98,8 @@ def test_text_accepts_numbers_and_rejects_other_types() -> None:
     spec = Spec("t", "T", "", "", (Field("t", "Text", "text", max_length=5),), {})
     assert validate(spec, {"t": 12.5}) == ({"t": "12,5"}, [])
     assert validate(spec, {"t": ["x"]})[1][0]["field"] == "t"
-    assert validate(spec, {"t": "sex tecken"})[1][0]["message"] == 'Text måste vara en text på högst 5 tecken (du skrev "sex tecken").'
+    assert validate(spec, {"t": "sex tecken"})[1][0]["message"] == (
+        'Text måste vara en text på högst 5 tecken (du skrev "sex tecken").')
 
 
 def test_long_input_is_not_echoed() -> None:

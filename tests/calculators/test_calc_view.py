@@ -11,7 +11,8 @@ BLOCK_TYPES = {"text", "formula", "subhead", "table", "ranking", "bars", "heatma
 
 
 @pytest.mark.parametrize(("value", "shown"), [
-    (4.25, "4,25"), (4, "4"), (-0.25, "\u22120,25"), (0.125, "0,13"), (-0.001, "0"), (2.5, "2,5"), (12345.6, "12\u00a0345,6"),
+    (4.25, "4,25"), (4, "4"), (-0.25, "\u22120,25"), (0.125, "0,13"), (-0.001, "0"), (2.5, "2,5"),
+    (12345.6, "12\u00a0345,6"),
     (1234, "1234"),
 ])
 def test_num_writes_swedish_numbers_as_intl_sv_se(value: float, shown: str) -> None:

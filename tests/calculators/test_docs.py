@@ -19,9 +19,9 @@ from calculators.spec import Field, Spec
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "raknare"
 REFERENCE = DOCS.parent / "om" / "raknare.md"
-PAGES = {"quality_gap": "upplevd-kvalitet.md", "risk": "risk.md", "smart": "smarta.md", "quality_map": "kvalitetskarta.md",
-         "nps": "nps.md", "hme": "hme.md", "pick": "pick.md", "siq": "siq.md", "project_criteria": "projekt.md",
-         "complaint_deadline": "klagomal.md"}
+PAGES = {"quality_gap": "upplevd-kvalitet.md", "risk": "risk.md", "smart": "smarta.md",
+         "quality_map": "kvalitetskarta.md", "nps": "nps.md", "hme": "hme.md", "pick": "pick.md", "siq": "siq.md",
+         "project_criteria": "projekt.md", "complaint_deadline": "klagomal.md"}
 TYPE_WORDS = {"integer": "heltal", "number": "tal", "text": "text", "boolean": "ja/nej", "choice": "val",
               "list": "lista", "matrix": "matris", "group": "grupp", "array": "värden", "date": "datum"}
 RESULT_HEADER = "| Resultat | Nyckel | Värde |"
@@ -71,7 +71,8 @@ def input_rows(spec: Spec) -> list[str]:
     rows = []
     for field in spec.fields:
         for sub, label in [(field, field.label)] + [(s, f"{field.label}: {s.label}") for s in field.item_fields]:
-            rows.append(f"| {label} | {TYPE_WORDS[sub.type]} | {range_text(sub, spec)} | {_default(sub)} | {sub.help} |")
+            rows.append(f"| {label} | {TYPE_WORDS[sub.type]} | {range_text(sub, spec)} | {_default(sub)} "
+                        f"| {sub.help} |")
     return rows
 
 
@@ -187,8 +188,8 @@ def test_risk_page_shows_the_built_in_matrices(key: str) -> None:
 def test_reference_documents_every_smart_heuristic() -> None:
     from calculators import smart
     page = _reference("smart")
-    names = [*smart.TIME_PATTERNS, *smart.MEASURE_PATTERNS, "RESPONSIBLE_LABEL", "ROLE_WORDS", "VAGUE_VERBS", "BASELINE",
-             "UNMEASURABLE"]
+    names = [*smart.TIME_PATTERNS, *smart.MEASURE_PATTERNS, "RESPONSIBLE_LABEL", "ROLE_WORDS", "VAGUE_VERBS",
+             "BASELINE", "UNMEASURABLE"]
     assert [name for name in names if f"`{name}`" not in page] == []
     assert f"färre än {smart.MIN_WORDS} ord" in page
 

@@ -3,8 +3,9 @@
 import json
 from pathlib import Path
 
-import calculators
 from vector_check import check_vectors, compare
+
+import calculators
 
 VECTORS = Path(__file__).with_name("vectors.json")
 

@@ -41,7 +41,8 @@ def compare(expected: object, actual: object, where: str = "result") -> list[str
     if isinstance(expected, list):
         if not isinstance(actual, list) or len(actual) != len(expected):
             return [f"{where}: expected {expected!r}, got {actual!r}"]
-        return [p for i, (e, a) in enumerate(zip(expected, actual)) for p in compare(e, a, f"{where}[{i}]")]
+        return [p for i, (e, a) in enumerate(zip(expected, actual, strict=True))
+                for p in compare(e, a, f"{where}[{i}]")]
     if _is_number(expected) and _is_number(actual):
         return [] if math.isclose(expected, actual, rel_tol=0, abs_tol=TOLERANCE) else [
             f"{where}: expected {expected!r}, got {actual!r}"]

@@ -7,11 +7,10 @@ place that repeats it, so an edit in one place that forgets the others fails her
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
-from handbok.site.validate import check
-from generator.sitecheck import ROOT
 from content.test_source_coverage import SECTIONS
+from generator.sitecheck import ROOT
+from handbok.site.validate import check
 
 HANDBOOK, ERRORS = check(ROOT / "handbook", ROOT / "docs")
 DOCS = ROOT / "docs"

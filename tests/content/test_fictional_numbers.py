@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from handbok.site.validate import check
 from generator.sitecheck import ROOT
+from handbok.site.validate import check
 
 HANDBOOK, ERRORS = check(ROOT / "handbook", ROOT / "docs")
 # PTS's series for fiction, as (first, last) in national digits.
@@ -34,7 +34,8 @@ def is_fictional(phone: str) -> bool:
 
 def test_the_series_check() -> None:
     assert is_fictional("08-465 004 00") and is_fictional("070-174 06 99") and is_fictional("0980-31 92 50")
-    assert not is_fictional("010-123 40 00") and not is_fictional("08-465 004 500") and not is_fictional("070-174 06 04")
+    assert not is_fictional("010-123 40 00") and not is_fictional("08-465 004 500")
+    assert not is_fictional("070-174 06 04")
 
 
 def test_every_contact_has_a_fictional_number() -> None:

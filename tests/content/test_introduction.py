@@ -6,8 +6,8 @@ import re
 from html import unescape
 from pathlib import Path
 
-from handbok.site.validate import check
 from generator.sitecheck import ROOT
+from handbok.site.validate import check
 
 HANDBOOK, ERRORS = check(ROOT / "handbook", ROOT / "docs")
 

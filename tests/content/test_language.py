@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from handbok.site.validate import check
 from generator.sitecheck import ROOT
+from handbok.site.validate import check
 
 HANDBOOK, ERRORS = check(ROOT / "handbook", ROOT / "docs")
 SKIPPED = ("docs/om/",)
@@ -57,8 +57,8 @@ def test_every_purpose_starts_with_an_infinitive() -> None:
 
 def test_the_prose_filter_keeps_text_and_drops_ids(tmp_path: Path) -> None:
     sample = tmp_path / "x.yml"
-    sample.write_text("relaterade_metoder: [serviceutlovanden]\nbeskrivning: Läs [Servicegarantier](../x/serviceutlovanden.md) om SMART\n",
-                      encoding="utf-8")
+    sample.write_text("relaterade_metoder: [serviceutlovanden]\n"
+                      "beskrivning: Läs [Servicegarantier](../x/serviceutlovanden.md) om SMART\n", encoding="utf-8")
     assert prose(sample) == "\nbeskrivning: Läs [Servicegarantier] om SMART\n"
 
 

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
-
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
 
@@ -344,4 +343,5 @@ def test_every_source_section_is_in_the_built_site(built_site: Path) -> None:
 
 def test_every_new_topic_is_in_the_built_site(built_site: Path) -> None:
     problems = missing_sections(built_site, NEW_TOPICS)
-    assert not problems, f"{len(problems)} av {len(NEW_TOPICS)} nya ämnen saknas:\n" + "\n".join(f"- {p}" for p in problems)
+    assert not problems, (f"{len(problems)} av {len(NEW_TOPICS)} nya ämnen saknas:\n"
+                          + "\n".join(f"- {p}" for p in problems))

@@ -6,8 +6,8 @@ import re
 from pathlib import Path
 
 from handbok.content import changes
-from handbok.site.validate import check
 from handbok.site.pages import render_pages
+from handbok.site.validate import check
 
 from .conftest import ROOT
 

@@ -10,8 +10,8 @@ from pathlib import Path
 import yaml
 
 from handbok import cli
-from handbok.site import ci
 from handbok.content.errors import ContentError
+from handbok.site import ci
 
 from .conftest import ROOT
 

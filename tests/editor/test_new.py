@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from handbok.content import new, schema
+from handbok.content import schema
 from handbok.content.kinds import BY_WORD
 
 FILLED = {

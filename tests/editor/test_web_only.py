@@ -9,9 +9,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from handbok import cli
-
 from generator.sitecheck import mkdocs_build
+from handbok import cli
 
 from .conftest import ROOT
 

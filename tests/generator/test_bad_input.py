@@ -111,7 +111,8 @@ def test_unknown_field(content: Path) -> None:
     text = (FIXTURE / "metoder" / "riskanalys.yml").read_text(encoding="utf-8").replace("syfte:", "syftet:")
     # One mistake, one error: the missing `syfte` is implied by the suggestion for `syftet`.
     assert errors_after(content, "metoder/riskanalys.yml", text) == [
-        "handbook/metoder/riskanalys.yml:2:1: okänt fält `syftet`. Menade du `syfte` eller `steg`? Tillåtna fält här: ägare, "
+        "handbook/metoder/riskanalys.yml:2:1: okänt fält `syftet`. Menade du `syfte` eller `steg`? "
+        "Tillåtna fält här: ägare, "
         "senast_granskad, granskningsintervall_månader, ändringslogg, sökord, namn, syfte, beskrivning, när_använda, "
         "tips, roller, kontakter, relaterade_metoder, länkar, faser, behov, steg, räknare.",
     ]

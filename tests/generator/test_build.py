@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from handbok.site.validate import check
 from handbok.site.ci import check_links
+from handbok.site.validate import check
 
 from .sitecheck import ROOT, mkdocs_build
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from handbok.site.validate import check
 from handbok.site.pages import GLOSSARY, abbreviations, render_pages
+from handbok.site.validate import check
 
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "handbook"
 GOOD = """\

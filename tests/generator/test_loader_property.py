@@ -10,9 +10,9 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from handbok.site.validate import check
 from handbok.content.loader import load_text
 from handbok.content.model import Method
+from handbok.site.validate import check
 
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "handbook"
 LINE = re.compile(r"^handbook/[^:]+:\d+:\d+: \S.*$")

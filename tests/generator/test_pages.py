@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from handbok.site.validate import check
 from handbok.content.handbook import add_months
 from handbok.site.pages import render_pages, table_cell, tel_uri
+from handbok.site.validate import check
 
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "handbook"
 

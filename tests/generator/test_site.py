@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from handbok.site.validate import check
 from handbok.site.ci import check_links
+from handbok.site.validate import check
 
 from .sitecheck import ROOT
 
@@ -28,7 +28,7 @@ def test_overview_tables_list_every_model_and_method(built_site: Path) -> None:
     page = (built_site / "oversikt" / "index.html").read_text(encoding="utf-8")
     tables = page.split("<table>")[1:]
     assert len(tables) == 2
-    for table, kind in zip(tables, ("modeller", "metoder")):
+    for table, kind in zip(tables, ("modeller", "metoder"), strict=True):
         rows = table[:table.index("</table>")].count("<tr>") - 1
         assert rows == len(handbook.entries(kind))
         for entry_id in handbook.entries(kind):

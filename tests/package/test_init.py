@@ -68,7 +68,7 @@ def test_init_refuses_bad_placeholders(tmp_path: Path, option: list[str], capsys
 
 def test_pyodide_is_found_without_the_source_layout() -> None:
     assert (embed.default_pyodide_dir() / "pyodide.asm.wasm").is_file()
-    assert embed.PYODIDE_SRC == embed.default_pyodide_dir()
+    assert embed.default_pyodide_dir() == embed.PYODIDE_SRC
 
 
 def test_snapshot_cache_is_configurable(tmp_path: Path) -> None:

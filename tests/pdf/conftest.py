@@ -10,9 +10,9 @@ import pytest
 from pypdf import PdfReader
 
 from generator.sitecheck import ROOT
+from handbok.content.handbook import Handbook
 from handbok.site import pdf
 from handbok.site.validate import check
-from handbok.content.handbook import Handbook
 
 BUILT = dt.date(2026, 12, 1)
 

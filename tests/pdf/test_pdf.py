@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import re
 
-import calculators
 from pypdf.generic import Destination
 
+import calculators
 from generator.sitecheck import ROOT
 from handbok.site import pdf
 
@@ -70,7 +70,7 @@ def test_title_and_author_metadata(built_pdf: Built, handbook) -> None:
 def test_fonts_embedded(built_pdf: Built) -> None:
     fonts = {}
     for page in built_pdf.reader.pages:
-        for name, font in (page["/Resources"].get("/Font") or {}).items():
+        for font in (page["/Resources"].get("/Font") or {}).values():
             font = font.get_object()
             descriptor = (font["/DescendantFonts"][0].get_object() if font["/Subtype"] == "/Type0" else font)
             descriptor = descriptor["/FontDescriptor"].get_object()

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 import calculators
-from handbok.browser.stdlib import STDLIB, build_stdlib, kept_files, measure, module_file
 from handbok.browser.embed import PYODIDE_SRC
+from handbok.browser.stdlib import STDLIB, build_stdlib, kept_files, measure, module_file
 from handbok.browser.wheel import build_wheel
 
 pytestmark = pytest.mark.pyodide

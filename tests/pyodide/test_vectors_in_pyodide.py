@@ -36,7 +36,8 @@ def pyodide_run(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPat
     folder = tmp_path_factory.mktemp("runtime")
     wheel = build_wheel(folder)
     stdlib = build_stdlib(PYODIDE_SRC, folder / STDLIB)
-    start = [str(build_snapshot(PYODIDE_SRC, pyodide_version(), wheel, stdlib, folder))] if request.param == "snapshot" else []
+    snapshot = request.param == "snapshot"
+    start = [str(build_snapshot(PYODIDE_SRC, pyodide_version(), wheel, stdlib, folder))] if snapshot else []
     completed = subprocess.run(
         ["node", str(HERE / "run_vectors.mjs"), str(PYODIDE_SRC), str(stdlib), str(wheel),
          str(VECTORS_DIR / "vector_check.py"), str(VECTORS), *start],
@@ -58,6 +59,6 @@ def test_pyodide_results_equal_cpython(pyodide_run: dict) -> None:
     vectors = json.loads(VECTORS.read_text(encoding="utf-8"))
     assert len(vectors) > 0
     assert len(pyodide_run["results"]) == len(vectors)
-    for vector, in_pyodide in zip(vectors, pyodide_run["results"]):
+    for vector, in_pyodide in zip(vectors, pyodide_run["results"], strict=True):
         in_cpython = json.loads(json.dumps(calculators.run(vector["name"], vector["inputs"]), allow_nan=False))
         assert in_pyodide == in_cpython, vector["description"]

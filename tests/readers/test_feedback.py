@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from handbok.site.validate import check
 from handbok.site.pages import feedback_address, page_url
+from handbok.site.validate import check
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "handbook"
 
@@ -22,6 +22,7 @@ def test_a_role_without_e_mail_falls_back_to_the_handbook_address() -> None:
 
 
 @pytest.mark.parametrize(("here", "url"), [("index.md", ""), ("metoder/swot.md", "metoder/swot/"),
-                                           ("roller/index.md", "roller/"), ("om/tillganglighet.md", "om/tillganglighet/")])
+                                           ("roller/index.md", "roller/"),
+                                           ("om/tillganglighet.md", "om/tillganglighet/")])
 def test_page_url(here: str, url: str) -> None:
     assert page_url(here) == url

@@ -1,7 +1,7 @@
 """A site built with every payload in place and the check's safety part bypassed, in-process.
 
-The bypass is a test fixture (the plugin's check runs without `handbok.content.scan.content_errors`), never a switch in production
-code: the build must hold on its own second layer (sanitiser, escaping templates, file filters).
+The bypass is a test fixture (the plugin's check runs without `handbok.content.scan.content_errors`), never a switch in
+production code: the build must hold on its own second layer (sanitiser, escaping templates, file filters).
 """
 
 from __future__ import annotations

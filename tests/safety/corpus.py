@@ -38,7 +38,8 @@ def copy_project(work: Path, docs: bool = True) -> None:
 
 
 def _dump(path: Path, kind: str, data: dict) -> str:
-    text = schema.header(kind, nested=kind != "handbok") + "\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)
+    text = (schema.header(kind, nested=kind != "handbok") + "\n"
+            + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000))
     path.write_text(text, encoding="utf-8")
     return text
 

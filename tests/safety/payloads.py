@@ -30,7 +30,8 @@ MARKDOWN: dict[str, str] = {
     "md-vinkellank": "<javascript:alert('md-vinkellank')>",
     "html-javascript-lank": "<a href=\"javascript:alert('html-javascript-lank')\">Klicka</a>",
     "entitet-javascript": "<a href=\"jav&#x61;script:alert('entitet-javascript')\">Klicka</a>",
-    "entitet-decimal": "<a href=\"&#106;&#97;&#118;&#97;&#115;&#99;&#114;&#105;&#112;&#116;:alert('entitet-decimal')\">x</a>",
+    "entitet-decimal": ("<a href=\"&#106;&#97;&#118;&#97;&#115;&#99;&#114;&#105;&#112;&#116;"
+                        ":alert('entitet-decimal')\">x</a>"),
     "tabb-i-schema": "<a href=\"java\tscript:alert('tabb-i-schema')\">Klicka</a>",
     "entitet-tabb": "<a href=\"java&#09;script:alert('entitet-tabb')\">Klicka</a>",
     "entitet-kolon": "<a href=\"javascript&colon;alert('entitet-kolon')\">Klicka</a>",

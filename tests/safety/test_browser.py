@@ -87,10 +87,9 @@ async def _visit_all(base: str, paths: list[str], query: str) -> dict[str, list]
 def _run(site: Path, paths: list[str], query: str = "SWOT") -> dict[str, list]:
     from tests.browser.server import serve
 
-    with serve(site) as base:
-        # a thread of its own: a sync Playwright fixture elsewhere in the session may own this thread's loop
-        with ThreadPoolExecutor(max_workers=1) as pool:
-            return pool.submit(asyncio.run, _visit_all(base, paths, query)).result()
+    # a thread of its own: a sync Playwright fixture elsewhere in the session may own this thread's loop
+    with serve(site) as base, ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, _visit_all(base, paths, query)).result()
 
 
 def test_payloads_reached_the_build(unchecked_site):

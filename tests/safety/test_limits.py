@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent.parent
 BILLION_LAUGHS = "\n".join([
     'namn: &a ["ha","ha","ha","ha","ha","ha","ha","ha","ha"]',
     *(f"{name}: &{name} [{','.join([f'*{prev}'] * 9)}]"
-      for prev, name in zip("abcdefgh", "bcdefghi")),
+      for prev, name in zip("abcdefgh", "bcdefghi", strict=True)),
     "syfte: *i",
 ]) + "\n"
 MEMORY_LIMIT = 1 << 30

@@ -79,7 +79,8 @@ class _Unsafe(HTMLParser):
             squeezed = re.sub(r"[\s\x00-\x1f]", "", html.unescape(value or "")).lower()
             if attribute.startswith("on") or re.match(r"(javascript|vbscript|data):", squeezed):
                 self.problems.append(f"{tag}[{attribute}={value}]")
-            if attribute in ("src", "srcset", "ping", "style") and (attribute != "src" or re.match(r"^(\w+:|//|/\\)", squeezed)):
+            risky = attribute != "src" or re.match(r"^(\w+:|//|/\\)", squeezed)
+            if attribute in ("src", "srcset", "ping", "style") and risky:
                 self.problems.append(f"{tag}[{attribute}={value}]")
             if attribute == "class" and re.search(r"\b(mermaid|md-[\w-]+)\b", value or ""):
                 self.problems.append(f"{tag}[class={value}]")

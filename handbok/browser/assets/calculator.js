@@ -8,7 +8,7 @@
   "use strict";
   if (window.handbokCalc) return; // loaded twice: keep the first instance and its worker
 
-  const scriptURL = document.currentScript.src;
+  const scriptURL = /** @type {HTMLScriptElement} */ (document.currentScript).src;
   const DEBOUNCE_MS = 150;
   // The loading message follows the worker's download: a progress bar, the share in 10 % steps
   // (a live region must not chatter), and a slow-load notice when the measured speed says the rest

@@ -5,9 +5,9 @@
   "use strict";
   performance.mark("handbok-calc-start");
   try {
-    const worker = new Worker(document.currentScript.dataset.worker, { type: "module" });
+    const worker = /** @type {EarlyWorker} */ (new Worker(document.currentScript.dataset.worker, { type: "module" }));
     worker.early = [];
-    worker.onmessage = worker.onerror = (event) => {
+    worker.onmessage = worker.onerror = (/** @type {Event} */ event) => {
       event.preventDefault();
       worker.early.push(event);
     };

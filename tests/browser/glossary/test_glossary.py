@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from handbok.site.validate import check
 from handbok.site.pages import abbreviations
+from handbok.site.validate import check
 
 from ..readers.axe import WIDTHS, axe_all_rules
 

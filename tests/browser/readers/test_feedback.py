@@ -16,7 +16,8 @@ PAGES = [
     ("metoder/rosa-analys/", "ROSA-analys", "rosa@exempelkommun.se"),
     ("oversikt/", "Översikt modeller, metoder och verktyg", "kvalitet@exempelkommun.se"),
 ]
-TOPICS = {"Ja": "Sidan hjälpte", "Nej": "Sidan hjälpte inte", "Föreslå en ändring / Rapportera fel": "Ändring eller fel"}
+TOPICS = {"Ja": "Sidan hjälpte", "Nej": "Sidan hjälpte inte",
+          "Föreslå en ändring / Rapportera fel": "Ändring eller fel"}
 
 
 @pytest.mark.parametrize(("path", "title", "address"), PAGES)

@@ -5,7 +5,8 @@
 
   // A wide table scrolls sideways on a phone: make its scroll region reachable by keyboard (WCAG 2.1.1).
   function focusableTables() {
-    for (const wrap of document.querySelectorAll(".md-typeset__scrollwrap:not([tabindex])")) {
+    const wraps = /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll(".md-typeset__scrollwrap:not([tabindex])"));
+    for (const wrap of wraps) {
       const caption = wrap.querySelector("th");
       wrap.tabIndex = 0;
       wrap.setAttribute("role", "region");
@@ -16,7 +17,8 @@
   // The 404 page's "Sök i handboken" is a label for the theme's search toggle; let Enter and Space open it,
   // and put the cursor in the search field.
   function searchLabels() {
-    for (const label of document.querySelectorAll(".handbok-404__search")) {
+    const labels = /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll(".handbok-404__search"));
+    for (const label of labels) {
       label.addEventListener("keydown", (event) => {
         if (event.key === "Enter" || event.key === " ") {
           event.preventDefault();
@@ -24,14 +26,15 @@
         }
       });
       label.addEventListener("click", () => {
-        setTimeout(() => document.querySelector(".md-search__input")?.focus());
+        setTimeout(() => /** @type {HTMLElement | null} */ (document.querySelector(".md-search__input"))?.focus());
       });
     }
   }
 
   // The feedback e-mails carry the page's address relative to the site; give the full one the reader sees.
   function feedbackAddress() {
-    for (const link of document.querySelectorAll(".handbok-feedback a[href^='mailto:']")) {
+    const links = /** @type {NodeListOf<HTMLAnchorElement>} */ (document.querySelectorAll(".handbok-feedback a[href^='mailto:']"));
+    for (const link of links) {
       const url = new URL(link.href);
       const body = url.searchParams.get("body");
       if (body && !body.includes(location.origin)) {

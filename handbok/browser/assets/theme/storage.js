@@ -4,7 +4,7 @@
 // Keys are "<site path>.<name>", as the theme's own, so saved settings carry over.
 (function () {
   "use strict";
-  const scope = new URL(document.currentScript.dataset.scope, location);
+  const scope = new URL(document.currentScript.dataset.scope, location.href);
   const key = (name, within) => within.pathname + "." + name;
   window.__md_scope = scope;
   window.__md_hash = (text) => [...text].reduce((hash, char) => (hash << 5) - hash + char.charCodeAt(0), 0);
