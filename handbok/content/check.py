@@ -12,13 +12,10 @@ from pydantic import BaseModel, ValidationError
 from handbok.content import changes, chapters, mdlinks, scan, schema
 from handbok.content.errors import ContentError, allowed_fields, close_matches, field_name, pydantic_message, suggest
 from handbok.content.handbook import Handbook
-from handbok.content.kinds import CALCULATORS, KINDS, OVERVIEW, REFERENCES, page_path
+from handbok.content.kinds import CALCULATORS, KINDS, OVERVIEW, REFERENCES, calculator_names, page_path
 from handbok.content.loader import Document, load_file
 from handbok.content.model import ID_PATTERN, Glossary, HandbookMeta
-
-META_FILE = "handbook.yml"
-GLOSSARY_FILE = "ordlista.yml"
-
+from handbok.content.schema import GLOSSARY_FILE, META_FILE
 
 Render = Callable[[Handbook, dt.date], dict[str, str]]
 """The site layer's page generator (site path -> Markdown), passed in so content never imports the site."""
@@ -45,13 +42,6 @@ def readable(content_dir: Path, docs_dir: Path | None = None, today: dt.date | N
     if handbook is not None and docs_dir is not None and docs_dir.is_dir():
         checker.errors += chapters.read(docs_dir, handbook, checker.today)[1]
     return handbook, sorted(set(checker.errors))
-
-
-def calculator_names() -> tuple[str, ...]:
-    """Names of the calculators a method may embed; imported lazily so the core stays light."""
-    import calculators
-
-    return tuple(calculators.NAMES)
 
 
 class _Checker:

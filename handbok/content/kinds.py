@@ -60,6 +60,13 @@ Ref = tuple[str, str]
 """(kind folder, id), e.g. ("metoder", "swot")."""
 
 
+def calculator_names() -> tuple[str, ...]:
+    """What a `räknare` reference may name; imported lazily so the core stays light."""
+    import calculators
+
+    return tuple(calculators.NAMES)
+
+
 def page_path(ref: Ref) -> str:
     """Site path of the page (or section) showing an entry."""
     return KINDS[ref[0]].page(ref[1])

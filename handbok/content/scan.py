@@ -21,6 +21,7 @@ from handbok.content import model, safety
 from handbok.content.errors import ContentError, field_name
 from handbok.content.kinds import KINDS
 from handbok.content.loader import MAX_CHARACTERS, load_text, refusal
+from handbok.content.schema import GLOSSARY_FILE
 
 STATIC_SUFFIXES = frozenset({".md", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".pdf", ".docx", ".xlsx",
                              ".pptx", ".odt", ".ods", ".odp", ".csv"})
@@ -95,7 +96,7 @@ def _model_for(content_dir: Path, path: Path) -> type[BaseModel] | None:
     relative = path.relative_to(content_dir)
     if relative.as_posix() == "handbook.yml":
         return model.HandbookMeta
-    if relative.as_posix() == "ordlista.yml":
+    if relative.as_posix() == GLOSSARY_FILE:
         return model.Glossary
     kind = KINDS.get(relative.parts[0]) if len(relative.parts) == 2 else None
     return kind.model if kind else None

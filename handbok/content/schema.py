@@ -17,18 +17,21 @@ from typing import Any
 from pydantic import BaseModel
 
 from handbok.content.errors import ContentError
-from handbok.content.kinds import CALCULATORS, KINDS, REFERENCES
-from handbok.content.model import ID_PATTERN, HandbookMeta
+from handbok.content.kinds import CALCULATORS, KINDS, REFERENCES, calculator_names
+from handbok.content.model import ID_PATTERN, Glossary, HandbookMeta
 
 SCHEMA_DIALECT = "http://json-schema.org/draft-07/schema#"
 """Draft 7: the newest draft the Red Hat YAML extension fully supports. Pydantic's output (`$defs` reached by
 JSON pointer, `anyOf`, `enum`, `examples`) is valid draft 7."""
 META_FILE = "handbook.yml"
 META_SCHEMA = "handbok"
+GLOSSARY_FILE = "ordlista.yml"
+GLOSSARY_SCHEMA = "ordlista"
+GLOSSARY_TITLE = ("Ordlista", "Ord och förkortningar som handboken använder, förklarade på vanlig svenska.")
 
 META_TITLE = ("Handboken", "Uppgifter om hela handboken: organisation, version, beslut och versionshistorik.")
 DEF_TITLES = {"Change": "Ändring", "Link": "Länk", "Step": "Steg", "Decision": "Beslut", "Version": "Version",
-              "Accessibility": "Tillgänglighetsredogörelse", "Shortcoming": "Brist"}
+              "Accessibility": "Tillgänglighetsredogörelse", "Shortcoming": "Brist", "Term": "Term"}
 
 
 def schema_path(root: Path, stem: str) -> Path:
@@ -43,11 +46,10 @@ def header(stem: str, nested: bool = True) -> str:
 
 def build_all() -> dict[str, dict[str, Any]]:
     """Schema file stem -> schema, for every kind of content file."""
-    from handbok.content.check import calculator_names
-
     calculators = sorted(calculator_names())
     schemas = {kind.word: build(kind.model, (kind.title, kind.description), calculators) for kind in KINDS.values()}
     schemas[META_SCHEMA] = build(HandbookMeta, META_TITLE, calculators)
+    schemas[GLOSSARY_SCHEMA] = build(Glossary, GLOSSARY_TITLE, calculators)
     return schemas
 
 
@@ -115,7 +117,8 @@ def header_errors(content_dir: Path) -> list[ContentError]:
     if not (content_dir.parent / "schemas").is_dir():
         return []
     errors = []
-    expected = {content_dir / META_FILE: header(META_SCHEMA, nested=False)}
+    expected = {content_dir / META_FILE: header(META_SCHEMA, nested=False),
+                content_dir / GLOSSARY_FILE: header(GLOSSARY_SCHEMA, nested=False)}
     for kind in KINDS.values():
         expected.update({path: header(kind.word) for path in (content_dir / kind.folder).glob("*.yml")
                          if ID_PATTERN.match(path.stem)})  # other files get their own error from the check

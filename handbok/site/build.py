@@ -50,8 +50,9 @@ def build(config_file: Path, engine: str = "mkdocs", site_dir: Path | None = Non
     base = steps.edit_base(config.get("repo_url"), config.get("edit_uri"), options.get("source_edit_uri"),
                            docs_dir.name)
     finish(work / "site", content, base, config.get("site_url"), steps.runtime(root, options))
-    steps.form_editor(work / "site", config.get("repo_url"), docs_dir, content.content_dir,
-                      options.get("cms_backend") or {})
+    for notice in steps.form_editor(work / "site", config.get("repo_url"), docs_dir, content.content_dir,
+                                    options.get("cms_backend") or {}):
+        print(notice, file=sys.stderr)
     shutil.rmtree(target, ignore_errors=True)
     shutil.move(work / "site", target)
     return target
@@ -132,7 +133,9 @@ def write_config(config: dict, root: Path, content: steps.Content, target: Path)
     data["plugins"] = [p for p in data.get("plugins") or [] if p != "handbok" and not
                        (isinstance(p, dict) and "handbok" in p)]
     data["extra_css"] = [*(data.get("extra_css") or []), *embed.ASSETS_CSS]
-    data["extra"] = {**(data.get("extra") or {}), "handbok": steps.site_extra(content.handbook)}
+    extra = data.get("extra") or {}
+    data["extra"] = {**extra, "handbok": steps.site_extra(content.handbook),
+                     "sok_utan": [*(extra.get("sok_utan") or []), *steps.unsearched(content)]}
     if content.handbook.glossary:  # every page explains the glossary's terms where it uses them
         glossary = {"abbr": {"glossary": abbreviations(content.handbook.glossary)}}
         data["markdown_extensions"] = [*(data.get("markdown_extensions") or []), glossary]

@@ -21,8 +21,7 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from handbok.content import model, schema
-from handbok.content.check import calculator_names
-from handbok.content.kinds import CALCULATORS, KINDS, REFERENCES, Kind
+from handbok.content.kinds import CALCULATORS, KINDS, REFERENCES, Kind, calculator_names
 from handbok.content.new import _ordered as template_order
 
 PATH = "redigera"
@@ -212,6 +211,15 @@ def csp(cfg: dict[str, Any]) -> str:
 def _origin(url: str) -> str:
     parts = urlsplit(url)
     return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else ""
+
+
+UNAVAILABLE = ("Formulärredigeringen (/redigera/) byggs inte: npm-paketet decap-cms saknas (`npm ci` installerar "
+               "det). Sidorna fungerar; redaktörer redigerar då YAML-filerna direkt.")
+
+
+def available() -> bool:
+    """Decap CMS (package-lock.json) is installed beside the package."""
+    return (DECAP / "decap-cms.js").is_file()
 
 
 def write(site_dir: Path, cfg: dict[str, Any]) -> Path:

@@ -78,6 +78,7 @@ class HandbokPlugin(BasePlugin[HandbokConfig]):
         if not config.site_url:
             log.info(theme.NO_ADDRESS)
         config.extra["handbok"] = steps.site_extra(handbook)
+        config.extra["sok_utan"] = [*(config.extra.get("sok_utan") or []), *steps.unsearched(self.content)]
         self.edit_base = steps.edit_base(config.repo_url, config.edit_uri, self.config.source_edit_uri,
                                          docs_dir.name)
         self.keywords = search.page_keywords(handbook)
@@ -130,8 +131,9 @@ class HandbokPlugin(BasePlugin[HandbokConfig]):
         try:
             for notice in steps.site_files(Path(config.site_dir), self.page_urls, config.site_url, self.runtime):
                 log.info(notice)
-            steps.form_editor(Path(config.site_dir), config.repo_url, Path(config.docs_dir), self.content_dir,
-                              self.config.cms_backend)
+            for notice in steps.form_editor(Path(config.site_dir), config.repo_url, Path(config.docs_dir),
+                                            self.content_dir, self.config.cms_backend):
+                log.info(notice)
         except BuildError as exc:
             raise PluginError(str(exc)) from exc
         drop_theme_index(Path(config.site_dir))

@@ -178,7 +178,8 @@ class _Book:
         article = root.find(".//article")
         if article is None:
             raise PdfError(f"{path}: sidan har inget <article>-element med innehållet.")
-        return article
+        indexed = article.find("div[@data-pagefind-body]")  # overrides/main.html marks what search indexes
+        return article if indexed is None else indexed
 
     def section(self, section: Section) -> tuple[str, ET.Element]:
         """The section's title and its <section> element."""

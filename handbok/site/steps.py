@@ -17,7 +17,7 @@ from handbok.content import chapters, safety, scan
 from handbok.content.handbook import Handbook
 from handbok.content.model import Reviewed
 from handbok.site import cms, examples, preview, printing, search, theme
-from handbok.site.pages import page_sources, render_pages, with_review
+from handbok.site.pages import CARDS, page_sources, render_pages, with_review
 from handbok.site.validate import check
 
 
@@ -76,6 +76,12 @@ def publishable(source: Path, path: str, docs_dir: Path) -> bool:
     names_ok = all(scan.FILE_NAME.match(part) for part in Path(path).parts)
     return (names_ok and source.suffix in scan.STATIC_SUFFIXES and not source.is_symlink()
             and source.resolve().is_relative_to(docs_dir.resolve()))
+
+
+def unsearched(content: Content) -> list[str]:
+    """Generated pages kept out of search (`extra.sok_utan`, overrides/main.html): the printable method
+    cards repeat their method's page."""
+    return [path for path in content.pages if path.startswith(f"{CARDS}/")]
 
 
 def site_extra(handbook: Handbook) -> dict:
@@ -162,9 +168,14 @@ def site_files(site_dir: Path, page_urls: list[str], site_url: str | None, runti
     return notices
 
 
-def form_editor(site_dir: Path, repo_url: str | None, docs_dir: Path, content_dir: Path, backend: dict) -> None:
-    """The form editor under /redigera/ (Decap CMS, handbok/site/cms.py), configured from the content model."""
+def form_editor(site_dir: Path, repo_url: str | None, docs_dir: Path, content_dir: Path,
+                backend: dict) -> list[str]:
+    """The form editor under /redigera/ (Decap CMS, handbok/site/cms.py), configured from the content model.
+    Returns notices for the person building."""
+    if not cms.available():
+        return [cms.UNAVAILABLE]
     try:
         cms.write(site_dir, cms.config(repo_url, docs_dir, content_dir.name, backend))
     except Exception as exc:  # the build must end with the Swedish reason, not a traceback
         raise BuildError(str(exc)) from exc
+    return []

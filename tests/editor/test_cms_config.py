@@ -10,8 +10,7 @@ import pytest
 from pydantic import BaseModel
 
 from handbok.content import model, schema
-from handbok.content.check import calculator_names
-from handbok.content.kinds import KINDS, REFERENCES
+from handbok.content.kinds import KINDS, REFERENCES, calculator_names
 from handbok.site import cms
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -22,7 +22,8 @@ FILES = sorted(CONTENT.rglob("*.yml"))
 
 
 def _stem(path: Path) -> str:
-    return schema.META_SCHEMA if path.name == schema.META_FILE else KINDS[path.parent.name].word
+    tops = {schema.META_FILE: schema.META_SCHEMA, schema.GLOSSARY_FILE: schema.GLOSSARY_SCHEMA}
+    return tops.get(path.name) or KINDS[path.parent.name].word
 
 
 def _json_ready(value):
@@ -53,7 +54,7 @@ def test_shipped_file_validates_against_its_committed_schema(path: Path):
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.relative_to(CONTENT).as_posix())
 def test_shipped_file_starts_with_its_schema_line(path: Path):
     first = path.read_text(encoding="utf-8").splitlines()[0]
-    assert first == schema.header(_stem(path), nested=path.name != schema.META_FILE)
+    assert first == schema.header(_stem(path), nested=path.parent != CONTENT)
     assert (path.parent / first.split("$schema=")[1]).resolve() == schema.schema_path(ROOT, _stem(path))
 
 
@@ -65,7 +66,8 @@ def _properties(node):
 
 def test_every_field_has_swedish_title_and_help():
     for stem, built in schema.build_all().items():
-        title = schema.META_TITLE if stem == schema.META_SCHEMA else (BY_WORD[stem].title, BY_WORD[stem].description)
+        tops = {schema.META_SCHEMA: schema.META_TITLE, schema.GLOSSARY_SCHEMA: schema.GLOSSARY_TITLE}
+        title = tops.get(stem) or (BY_WORD[stem].title, BY_WORD[stem].description)
         assert (built["title"], built["description"]) == title
         for definition in built.get("$defs", {}).values():
             assert definition["title"] in schema.DEF_TITLES.values()
@@ -125,4 +127,4 @@ def test_missing_schema_line_is_an_error(repo: Path, run):
 
 
 def test_every_kind_has_a_schema():
-    assert set(schema.build_all()) == {*BY_WORD, schema.META_SCHEMA}
+    assert set(schema.build_all()) == {*BY_WORD, schema.META_SCHEMA, schema.GLOSSARY_SCHEMA}

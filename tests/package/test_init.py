@@ -29,7 +29,7 @@ def test_init_writes_a_handbook_that_passes_the_check(tmp_path: Path, capsys: py
     assert {kind: len(handbook.entries(kind)) for kind in ("modeller", "metoder", "roller", "kontakter")} == {
         "modeller": 1, "metoder": 1, "roller": 1, "kontakter": 1}
     assert any(method.calculators for method in handbook.methods.values())
-    assert "Skapade 18 filer" in capsys.readouterr().out
+    assert "Skapade 19 filer" in capsys.readouterr().out
 
 
 def test_init_writes_every_part_of_a_repository(tmp_path: Path) -> None:
