@@ -7,7 +7,7 @@ UV := $(shell command -v uv 2>/dev/null || echo $(HOME)/.local/bin/uv)
 
 .PHONY: setup serve build build-zensical check lint test bench chromium pdf pdf-libs
 
-setup: .venv/.synced node_modules/.installed
+setup: node_modules/.installed .venv/.synced
 
 serve: setup
 	$(UV) run mkdocs serve --strict --dev-addr 127.0.0.1:8000
@@ -60,7 +60,8 @@ pdf-libs:
 $(UV):
 	python3 -m pip install --user --quiet --require-hashes -r requirements/uv.txt
 
-.venv/.synced: pyproject.toml uv.lock | $(UV)
+# npm first: the package's wheel (also the editable install) carries Pyodide's files from node_modules/.
+.venv/.synced: pyproject.toml uv.lock node_modules/.installed | $(UV)
 	$(UV) sync --frozen
 	@touch $@
 
