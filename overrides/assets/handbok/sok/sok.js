@@ -167,7 +167,7 @@
   toggle.addEventListener("change", () => {
     if (toggle.checked) {
       load();
-      setTimeout(() => input.focus());
+      setTimeout(() => { if (toggle.checked) input.focus(); }); // not after an Escape that came first
     }
   });
 })();
