@@ -5,8 +5,8 @@ instead of 1.9 s for a bare `loadPyodide` (bench/browser.py). Pyodide's snapshot
 private, so the worker falls back to a normal start with the wheel if the snapshot fails.
 It is made from the trimmed standard library the site ships (handbok/browser/stdlib.py), since
 Python's import caches in it point into that zip. Making one takes a few seconds, so it is cached per Pyodide
-version, standard library and wheel in the user's cache folder (never in the package or the handbook). Without
-Node.js the site ships the wheel alone (`node`, NO_NODE).
+version, standard library, maker script and wheel in the user's cache folder (never in the package or the
+handbook). Without Node.js the site ships the wheel alone (`node`, NO_NODE).
 """
 
 from __future__ import annotations
@@ -39,8 +39,8 @@ def build_snapshot(pyodide_dir: Path, version: str, wheel: Path, stdlib: Path, o
                    cache_dir: Path | None = None) -> Path:
     """Write the snapshot for `wheel` on the standard library `stdlib` into `out_dir` (from `cache_dir`,
     default CACHE, when it is there)."""
-    library = hashlib.sha256(stdlib.read_bytes()).hexdigest()[:12]
-    cached = (cache_dir or CACHE) / version / library / snapshot_name(wheel.name)
+    inputs = hashlib.sha256(stdlib.read_bytes() + SCRIPT.read_bytes()).hexdigest()[:12]
+    cached = (cache_dir or CACHE) / version / inputs / snapshot_name(wheel.name)
     if not cached.is_file():
         _make(pyodide_dir, wheel, stdlib, cached)
     target = out_dir / cached.name
