@@ -35,12 +35,17 @@ def snapshot_name(wheel_name: str) -> str:
     return wheel_name.split("-py3-")[0] + ".snapshot.gz"
 
 
+def cached_path(version: str, wheel: Path, stdlib: Path, cache_dir: Path) -> Path:
+    """Where the snapshot of these inputs is kept: a new standard library or maker script is a new folder."""
+    inputs = hashlib.sha256(stdlib.read_bytes() + SCRIPT.read_bytes()).hexdigest()[:12]
+    return cache_dir / version / inputs / snapshot_name(wheel.name)
+
+
 def build_snapshot(pyodide_dir: Path, version: str, wheel: Path, stdlib: Path, out_dir: Path,
                    cache_dir: Path | None = None) -> Path:
     """Write the snapshot for `wheel` on the standard library `stdlib` into `out_dir` (from `cache_dir`,
     default CACHE, when it is there)."""
-    inputs = hashlib.sha256(stdlib.read_bytes() + SCRIPT.read_bytes()).hexdigest()[:12]
-    cached = (cache_dir or CACHE) / version / inputs / snapshot_name(wheel.name)
+    cached = cached_path(version, wheel, stdlib, cache_dir or CACHE)
     if not cached.is_file():
         _make(pyodide_dir, wheel, stdlib, cached)
     target = out_dir / cached.name

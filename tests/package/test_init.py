@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import gzip
-import hashlib
 from pathlib import Path
 
 import pytest
@@ -76,8 +75,8 @@ def test_snapshot_cache_is_configurable(tmp_path: Path) -> None:
     wheel = tmp_path / "calculators-9.9.9+abc-py3-none-any.whl"
     stdlib = tmp_path / "python_stdlib.zip"
     stdlib.write_bytes(b"trimmed library")
-    library = hashlib.sha256(stdlib.read_bytes()).hexdigest()[:12]
-    cached = tmp_path / "cache" / "314.0.7" / library / "calculators-9.9.9+abc.snapshot.gz"
+    cached = snapshot.cached_path("314.0.7", wheel, stdlib, tmp_path / "cache")
+    assert cached.name == "calculators-9.9.9+abc.snapshot.gz"
     cached.parent.mkdir(parents=True)
     cached.write_bytes(gzip.compress(b"snapshot"))
     out = tmp_path / "site"
