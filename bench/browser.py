@@ -8,8 +8,10 @@ Measures, on the built site served from 127.0.0.1 (cold cache per sample: a fres
   with 1, 10 and 50 risks (goal: p95 <= 16 ms at 50), and the longest run of the widget's own
   code while it renders those 50-risk results (goal: <= 16 ms);
 - the same first result and floor with the network throttled to 20 Mbit/s and 20 ms through the
-  DevTools protocol (a municipal intranet), and with the worker started after the theme instead of
-  from the <head> (start.js left out: calculator.js then starts it when it binds the forms);
+  DevTools protocol (a municipal intranet);
+- the moment the worker starts: from the <head> (start.js, what the site does), after the theme's script
+  (start.js left out: calculator.js starts it when it binds the forms), when the main thread is first
+  idle, or on the reader's first click or focus: first result / floor and the page load's longest task;
 - bytes on a calculator page and on a page without one: as files, and as a server with the build's
   precompressed copies sends them to a browser accepting gzip only, or brotli (goal: <= 8 MB gzip);
 - the snapshot's decoding in the browser: DecompressionStream gzip vs the raw file (brotli is
@@ -37,7 +39,7 @@ import tempfile
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, Route, sync_playwright
 
 from handbok.browser.compress import SUFFIXES
 from handbok.browser.embed import pyodide_version
@@ -118,14 +120,37 @@ def throttled(page: Page) -> None:
     session.send("Network.emulateNetworkConditions", THROTTLE)
 
 
-def first_result(browser: Browser, base: str, slow: bool = False, head_start: bool = True) -> dict:
+START_WRAPPERS = {
+    "idle": "requestIdleCallback(function () {\n%s\n}, {timeout: 3000});",
+    "interaction": ("(function () {\n  function go() {\n    document.removeEventListener('focusin', go, true);\n"
+                    "    document.removeEventListener('pointerdown', go, true);\n%s\n  }\n"
+                    "  document.addEventListener('focusin', go, true);\n"
+                    "  document.addEventListener('pointerdown', go, true);\n})();"),
+}
+"""How calculator.js is wrapped to try a later start of the worker (start.js left out): when the page's main
+thread is first idle, or when the reader first touches the page."""
+STARTS = ("head", "after_theme", *START_WRAPPERS)
+"""Moments the worker may start: from the <head> (start.js, what the site does), when calculator.js binds the
+forms after the theme's script, on idle, on first interaction."""
+
+
+def start_at(context: BrowserContext, start: str) -> None:
+    """Make the pages of `context` start the worker at the moment `start` (STARTS)."""
+    if start == "head":
+        return
+    context.route("**/assets/handbok/start.js", lambda route: route.fulfill(body="", content_type="text/javascript"))
+    if start in START_WRAPPERS:
+        def wrapped(route: Route) -> None:
+            body = START_WRAPPERS[start] % route.fetch().text()
+            route.fulfill(body=body, content_type="text/javascript")
+        context.route("**/assets/handbok/calculator.js*", wrapped)
+
+
+def first_result(browser: Browser, base: str, slow: bool = False, start: str = "head") -> dict:
     """Navigate, fill the first risk as a reader would, wait for its result: ms since navigation.
-    `slow`: throttled network; `head_start=False`: start.js is left out, so the worker starts when
-    calculator.js binds the forms, after the theme's script."""
+    `slow`: throttled network; `start`: when the worker starts (STARTS)."""
     context, outside = new_context(browser)
-    if not head_start:
-        context.route("**/assets/handbok/start.js",
-                      lambda route: route.fulfill(body="", content_type="text/javascript"))
+    start_at(context, start)
     page = context.new_page()
     if slow:
         throttled(page)
@@ -241,17 +266,21 @@ def wire_size(file: Path, coding: str) -> int:
     return file.stat().st_size
 
 
-def page_bytes(browser: Browser, base: str, site: Path, path: str) -> dict:
+def page_bytes(browser: Browser, base: str, site: Path, path: str, start: str = "head") -> dict:
     """Bytes served for one cold page load (worker requests included): as files, gzip and brotli
-    as a configured server sends them; and the longest tasks of PAGE_LOADS loads (median)."""
+    as a configured server sends them; and the longest tasks of PAGE_LOADS loads (median), the worker
+    started at `start` (STARTS; on "interaction" the reader clicks a field once the page has loaded)."""
     loads = []
     for _ in range(PAGE_LOADS):
         context, outside = new_context(browser)
+        start_at(context, start)
         page = context.new_page()
         urls: list[str] = []
         page.on("requestfinished", lambda request, urls=urls: urls.append(request.url))
         page.goto(base + path)
         if page.locator(".handbok-calc").count():
+            if start == "interaction":
+                page.locator(".handbok-calc input").first.click()
             page.locator(".handbok-calc__result").first.wait_for(state="attached")
             page.wait_for_function("window.handbokCalc.status === 'ready'", timeout=TIMEOUT_MS)
         page.wait_for_load_state("networkidle")
@@ -327,7 +356,7 @@ def run(site: Path, samples: int) -> dict:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         fast = paired(browser, base, samples)
         slow = paired(browser, base, max(2, samples // 3), slow=True)
-        after_theme = paired(browser, base, max(2, samples // 2), head_start=False)
+        later = {start: paired(browser, base, max(2, samples // 2), start=start) for start in STARTS[1:]}
         context, outside = new_context(browser)
         page = context.new_page()
         by_rows = {}
@@ -338,6 +367,9 @@ def run(site: Path, samples: int) -> dict:
         assert not outside, outside
         calc_bytes = page_bytes(browser, base, site, CALC_PAGE)
         plain_bytes = page_bytes(browser, base, site, PLAIN_PAGE)
+        tasks = {"head": calc_bytes["longest_task_ms"],
+                 **{start: page_bytes(browser, base, site, CALC_PAGE, start)["longest_task_ms"]
+                    for start in STARTS[1:]}}
         decoding = snapshot_decoding(browser, base, site)
         version = browser.version
         browser.close()
@@ -357,12 +389,10 @@ def run(site: Path, samples: int) -> dict:
         "floor_from_navigation_ms": statistics.median(f["fromNavigation"] for f in floors),
         "throttled": {**{k: slow[k] for k in ("first_result_ms", "floor_load_pyodide_ms", "first_result_vs_floor")},
                       "network": THROTTLE, "samples": len(slow["ratios"])},
-        "worker_start": {
-            "head": {"first_result_ms": fast["first_result_ms"], "longest_task_ms": fast["longest_task_ms"]},
-            "after_theme": {"first_result_ms": after_theme["first_result_ms"],
-                            "longest_task_ms": after_theme["longest_task_ms"],
-                            "first_result_vs_floor": after_theme["first_result_vs_floor"]},
-        },
+        "worker_start": {start: {"first_result_ms": runs["first_result_ms"],
+                                 "first_result_vs_floor": runs["first_result_vs_floor"],
+                                 "page_load_longest_task_ms": tasks[start]}
+                         for start, runs in {"head": fast, **later}.items()},
         "recompute_by_rows": by_rows,
         **{key: largest[key] for key in ("recompute_median_ms", "recompute_p95_ms", "input_to_result_median_ms")},
         "longest_task_ms": largest["widget_longest_task_ms"],
@@ -372,6 +402,10 @@ def run(site: Path, samples: int) -> dict:
         "calculator_page": calc_bytes,
         "plain_page": plain_bytes,
     }
+
+
+START_NAMES = {"head": "från <head>", "after_theme": "efter temat", "idle": "vid ledighet",
+               "interaction": "vid första klick"}
 
 
 def report(result: dict) -> str:
@@ -392,11 +426,10 @@ def report(result: dict) -> str:
         ("Strypt 20 Mbit/s, 20 ms: första resultat / golv",
          f"{slow['first_result_ms']:.0f} / {slow['floor_load_pyodide_ms']:.0f} ms",
          f"kvot {slow['first_result_vs_floor']:.2f}, {slow['samples']} par"),
-        ("Worker från <head>: första resultat, längsta uppgift",
-         f"{start['head']['first_result_ms']:.0f} / {start['head']['longest_task_ms']:.0f} ms", "start.js"),
-        ("Worker efter temat: första resultat, längsta uppgift",
-         f"{start['after_theme']['first_result_ms']:.0f} / {start['after_theme']['longest_task_ms']:.0f} ms",
-         "utan start.js"),
+        *[(f"Worker {START_NAMES[name]}: första resultat / golv, längsta uppgift",
+           f"{runs['first_result_vs_floor']:.2f}, {runs['page_load_longest_task_ms']:.0f} ms",
+           f"kvot mot vanlig sida {runs['page_load_longest_task_ms'] / max(plain['longest_task_ms'], 1):.2f}")
+          for name, runs in start.items()],
         *[(f"Omräkning med {rows} {'risk' if rows == 1 else 'risker'}, median / p95",
            f"{warm['recompute_median_ms']:.1f} / {warm['recompute_p95_ms']:.1f} ms", "100 indata")
           for rows, warm in result["recompute_by_rows"].items()],

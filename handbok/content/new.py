@@ -48,12 +48,12 @@ def template(kind: str, today: dt.date) -> str:
              f"# Ny {kind}. Fyll i fälten som är märkta (obligatoriskt) och kör sedan `uv run handbok check`.",
              "# Fält som du inte behöver kan stå tomma. Rader som börjar med # är hjälptext och syns inte på sidan.",
              ""]
-    for name in _ordered(model):
+    for name in field_order(model):
         lines += _field(model.model_fields[name], today)
     return "\n".join(lines).rstrip() + "\n"
 
 
-def _ordered(model: type[BaseModel]) -> list[str]:
+def field_order(model: type[BaseModel]) -> list[str]:
     """Required fields first, then optional ones, the review fields (owner, dates, change log) last."""
     own = [name for name in model.model_fields if name not in Reviewed.model_fields]
     return sorted(own, key=lambda name: not model.model_fields[name].is_required()) + list(Reviewed.model_fields)

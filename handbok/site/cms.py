@@ -22,7 +22,7 @@ from pydantic.fields import FieldInfo
 
 from handbok.content import model, schema
 from handbok.content.kinds import CALCULATORS, KINDS, REFERENCES, Kind, calculator_names
-from handbok.content.new import _ordered as template_order
+from handbok.content.new import field_order
 
 PATH = "redigera"
 """Where the editor is served, relative to the site root."""
@@ -105,7 +105,7 @@ def fields(cls: type[BaseModel]) -> list[dict[str, Any]]:
     """Decap fields for a model. Decap writes new keys in this order: for entries the order of `handbok new`'s
     template (own fields first, owner and review last), as the existing files have it."""
     hints = typing.get_type_hints(cls, include_extras=True)
-    names = template_order(cls) if any(cls is kind.model for kind in KINDS.values()) else list(cls.model_fields)
+    names = field_order(cls) if any(cls is kind.model for kind in KINDS.values()) else list(cls.model_fields)
     return [_field(cls.model_fields[name], hints[name]) for name in names]
 
 
