@@ -7,3 +7,5 @@ declare module "*/pyodide.mjs" {
 /** Replaced by the build with the `info` object of Pyodide's lock file. */
 declare const __LOCK_INFO__: object;
 declare const __SIZES__: Record<string, number>;
+/** Replaced by the build (handbok/site/offline.py): paths under the site the service worker leaves alone. */
+declare const __SKIPPED__: string[];

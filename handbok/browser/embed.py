@@ -140,11 +140,12 @@ def pyodide_version(pyodide_dir: Path = PYODIDE_SRC) -> str:
 
 def worker_source(pyodide_dir: Path = PYODIDE_SRC, snapshot: bool = True) -> str:
     """worker.js as the site serves it: the Pyodide version, the wheel's and snapshot's names, the
-    lock info, and the sizes of the WebAssembly and the trimmed standard library (for its progress)."""
+    lock info, the sizes of the WebAssembly and the trimmed standard library (for its progress), and the
+    library's hash, so its fixed name gets an address that changes with it (the service worker keeps it)."""
     version = pyodide_version(pyodide_dir)  # first: says "run make setup" when Pyodide is missing
     lock_info = json.loads((pyodide_dir / "pyodide-lock.json").read_text(encoding="utf-8"))["info"]
-    sizes = {"pyodide.asm.wasm": (pyodide_dir / "pyodide.asm.wasm").stat().st_size,
-             STDLIB: len(trimmed_stdlib(pyodide_dir))}
+    stdlib = trimmed_stdlib(pyodide_dir)
+    sizes = {"pyodide.asm.wasm": (pyodide_dir / "pyodide.asm.wasm").stat().st_size, STDLIB: len(stdlib)}
     return (
         (ASSET_SRC / "worker.js").read_text(encoding="utf-8")
         .replace("__PYODIDE_VERSION__", version)
@@ -152,6 +153,7 @@ def worker_source(pyodide_dir: Path = PYODIDE_SRC, snapshot: bool = True) -> str
         .replace("__SNAPSHOT__", snapshot_name(wheel_name()) if snapshot else "")
         .replace("__LOCK_INFO__", json.dumps(lock_info))
         .replace("__SIZES__", json.dumps(sizes))
+        .replace("__STDLIB_HASH__", hashlib.sha256(stdlib).hexdigest()[:12])
     )
 
 

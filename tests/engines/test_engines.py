@@ -104,6 +104,8 @@ def test_both_engines_get_the_runtime_and_the_page_list(mkdocs_site, zensical_si
         bundle = next((site / "assets" / "javascripts").glob("bundle.*.min.js")).read_text(encoding="utf-8")
         assert 'new URL("assets/handbok/sidor.xml",e)' in bundle
         assert not (site / "sitemap.xml").exists()
+        assert 'const BUILD = "' in (site / "sw.js").read_text(encoding="utf-8")  # at the root: scope is the site
+        assert 'src="../../assets/handbok/offline.js"' in (site / "metoder/swot/index.html").read_text(encoding="utf-8")
 
 
 def test_a_site_folder_that_would_replace_the_sources_is_refused(capsys) -> None:

@@ -1,0 +1,80 @@
+// The handbook's service worker: pages a reader has visited and the calculators' runtime open again without
+// the network. The build (handbok/site/offline.py) writes it to the site's root, so its scope is the whole
+// site wherever the site is served, with the build's stamp and the paths it leaves alone filled in.
+// - Pages and files with a fixed name (HTML, calculator.js, search script): network first, the copy from
+//   the last visit when the network fails.
+// - Files whose address changes with their content (Pyodide's folder carries its version, the wheel and
+//   snapshot the calculators' hash, worker.js and the standard library a `?v=`, the theme's bundles a hash):
+//   the cache first, so a second visit starts the calculator without downloading it again.
+// - Never: other origins, other methods than GET, partial responses, paths outside the site or left alone.
+// A new build has a new stamp, so a new cache; the old one is deleted when the new worker takes over, and the
+// open pages are kept anew (the first page a reader opens was loaded before the worker existed).
+const BUILD = "__BUILD__";
+const SKIPPED = __SKIPPED__;
+const sw = /** @type {ServiceWorkerGlobalScope} */ (/** @type {unknown} */ (self));
+const scope = new URL("./", sw.location.href);
+const PREFIX = `handbok|${scope.pathname}|`;
+const CACHE = PREFIX + BUILD;
+const VERSIONED = [
+  /^assets\/pyodide\/[^/]+\//,
+  /[?&]v=/,
+  /\.[0-9a-f]{8,}\.min\.(?:js|css)$/,
+  /^pagefind\/(?:fragment|index)\//,
+];
+
+sw.addEventListener("install", () => {
+  sw.skipWaiting();
+});
+
+sw.addEventListener("activate", (event) => {
+  event.waitUntil((async () => {
+    for (const name of await caches.keys()) {
+      if (name.startsWith(PREFIX) && name !== CACHE) await caches.delete(name);
+    }
+    await sw.clients.claim();
+    // the page that registered the worker was loaded before it: keep it too
+    const cache = await caches.open(CACHE);
+    const pages = await sw.clients.matchAll({ type: "window" });
+    await Promise.all(pages.map((page) => cache.add(page.url).catch(() => undefined)));
+  })());
+});
+
+sw.addEventListener("fetch", (event) => {
+  const request = event.request;
+  const url = new URL(request.url);
+  if (request.method !== "GET" || url.origin !== scope.origin || !url.pathname.startsWith(scope.pathname)) return;
+  if (request.headers.has("range")) return;
+  const path = url.pathname.slice(scope.pathname.length) + url.search;
+  if (SKIPPED.some((skipped) => path.startsWith(skipped))) return;
+  const versioned = VERSIONED.some((pattern) => pattern.test(path));
+  event.respondWith(versioned ? cacheFirst(event) : networkFirst(event));
+});
+
+/** @param {Response} response */
+function storable(response) {
+  return response.status === 200 && response.type === "basic";
+}
+
+/** @param {FetchEvent} event */
+async function networkFirst(event) {
+  const cache = await caches.open(CACHE);
+  try {
+    const response = await fetch(event.request);
+    if (storable(response)) event.waitUntil(cache.put(event.request, response.clone()));
+    return response;
+  } catch (error) {
+    const copy = await cache.match(event.request, { ignoreVary: true });
+    if (copy) return copy;
+    throw error;
+  }
+}
+
+/** @param {FetchEvent} event */
+async function cacheFirst(event) {
+  const cache = await caches.open(CACHE);
+  const copy = await cache.match(event.request, { ignoreVary: true });
+  if (copy) return copy;
+  const response = await fetch(event.request);
+  if (storable(response)) event.waitUntil(cache.put(event.request, response.clone()));
+  return response;
+}
