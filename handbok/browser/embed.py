@@ -153,8 +153,23 @@ def worker_source(pyodide_dir: Path = PYODIDE_SRC, snapshot: bool = True) -> str
         .replace("__SNAPSHOT__", snapshot_name(wheel_name()) if snapshot else "")
         .replace("__LOCK_INFO__", json.dumps(lock_info))
         .replace("__SIZES__", json.dumps(sizes))
-        .replace("__STDLIB_HASH__", hashlib.sha256(stdlib).hexdigest()[:12])
+        .replace("__STDLIB_HASH__", _short_hash(stdlib))
     )
+
+
+def runtime_urls(pyodide_dir: Path = PYODIDE_SRC, snapshot: bool = True) -> list[str]:
+    """The addresses (relative to the site) a calculator page fetches to start its worker: the worker, Pyodide's
+    files, the standard library and the snapshot (else the wheel). The service worker keeps them on a reader's
+    first visit, when the page fetched them before the service worker existed (handbok/site/offline.py)."""
+    worker = worker_source(pyodide_dir, snapshot)
+    folder = f"assets/pyodide/{pyodide_version(pyodide_dir)}/"
+    library = f"{STDLIB}?v={_short_hash(trimmed_stdlib(pyodide_dir))}"
+    start = snapshot_name(wheel_name()) if snapshot else wheel_name()
+    return [f"{WORKER}?v={stamp(worker)}", *(folder + name for name in (*PYODIDE_FILES, library, start))]
+
+
+def _short_hash(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()[:12]
 
 
 def stamp(text: str) -> str:

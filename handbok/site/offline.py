@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Sequence
 from pathlib import Path
 
 from handbok.browser.compress import COMPRESSORS
-from handbok.browser.embed import ASSET_SRC
+from handbok.browser.embed import ASSET_SRC, FORM_START
 
 SERVICE_WORKER = "sw.js"
 REGISTRATION = "assets/handbok/offline.js"
@@ -24,9 +25,11 @@ SKIPPED = ("redigera/", "livereload/")
 preview's reload requests."""
 
 
-def write(site_dir: Path, enabled: bool) -> None:
-    """Write the registration script with its mode and, when `enabled`, the worker with the build's stamp;
-    call it after every other file of the site is written (the stamp covers them), before precompressing."""
+def write(site_dir: Path, enabled: bool, runtime: Sequence[str] = ()) -> None:
+    """Write the registration script with its mode and, when `enabled`, the worker with the build's stamp and
+    the calculators' `runtime` (embed.runtime_urls), which it keeps when the first page a reader opens has a
+    calculator. Call it after every other file of the site is written (the stamp covers them), before
+    precompressing."""
     registration = (ASSET_SRC / "offline.js").read_text(encoding="utf-8")
     target = site_dir / REGISTRATION
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -36,7 +39,9 @@ def write(site_dir: Path, enabled: bool) -> None:
     if enabled:
         source = (ASSET_SRC / "sw.js").read_text(encoding="utf-8")
         worker.write_text(source.replace("__BUILD__", build_stamp(site_dir))
-                          .replace("__SKIPPED__", json.dumps(list(SKIPPED))), encoding="utf-8")
+                          .replace("__SKIPPED__", json.dumps(list(SKIPPED)))
+                          .replace("__RUNTIME__", json.dumps(list(runtime)))
+                          .replace("__CALCULATOR__", json.dumps(FORM_START)), encoding="utf-8")
 
 
 def build_stamp(site_dir: Path) -> str:

@@ -167,7 +167,10 @@ def site_files(site_dir: Path, page_urls: list[str], site_url: str | None, runti
         notices = [] if search.available() else [search.UNAVAILABLE]
         if not notices:
             search.build_index(site_dir)
-        offline.write(site_dir, runtime.offline and not serving)  # after the files its stamp covers
+        if runtime.offline and not serving:  # after the files its stamp covers
+            offline.write(site_dir, True, embed.runtime_urls(runtime.pyodide_dir, runtime.snapshot))
+        else:
+            offline.write(site_dir, False)
         compress.precompress(site_dir)  # last: the copies must match the final files
     except Exception as exc:  # the build must end with the Swedish reason, not a traceback
         raise BuildError(str(exc)) from exc

@@ -17,8 +17,10 @@ def _site(tmp_path: Path) -> Path:
 
 def test_on_writes_the_worker_with_the_builds_stamp_and_a_registering_script(tmp_path: Path) -> None:
     site = _site(tmp_path)
-    offline.write(site, enabled=True)
+    offline.write(site, enabled=True, runtime=["assets/handbok/worker.js?v=1", "assets/pyodide/1/pyodide.mjs"])
     worker = (site / offline.SERVICE_WORKER).read_text(encoding="utf-8")
+    assert 'const RUNTIME = ["assets/handbok/worker.js?v=1", "assets/pyodide/1/pyodide.mjs"];' in worker
+    assert 'const CALCULATOR = "<div class=\\"handbok-calc\\" ";' in worker
     assert f'const BUILD = "{offline.build_stamp(site)}";' in worker
     assert 'const SKIPPED = ["redigera/", "livereload/"];' in worker
     assert "__" not in worker.replace("__md", "")  # every placeholder filled

@@ -10,9 +10,16 @@
   const worker = new URL("../../sw.js", script.src);  // this file is assets/handbok/offline.js
   const scope = new URL("./", worker);
   if (mode === "on") {
+    const first = !navigator.serviceWorker.controller;
     navigator.serviceWorker.register(worker.href, { scope: scope.href }).catch((error) => {
       console.warn("Handboken sparas inte för läsning utan nätverk:", error);
     });
+    // loaded before the worker took over: tell it what this page loaded, so it keeps that too
+    if (first) {
+      navigator.serviceWorker.ready.then((registration) => registration.active?.postMessage({
+        keep: [location.href, ...performance.getEntriesByType("resource").map((entry) => entry.name)],
+      }));
+    }
     return;
   }
   navigator.serviceWorker.getRegistrations().then(async (registrations) => {

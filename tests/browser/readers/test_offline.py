@@ -9,6 +9,7 @@ both Playwright's offline mode and the server shut down, so nothing can come fro
 from __future__ import annotations
 
 import shutil
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -52,9 +53,18 @@ def context(browser: Browser) -> Iterator[BrowserContext]:
     assert outside == [], f"Förfrågningar utanför 127.0.0.1: {outside}"
 
 
+def until(page: Page, expression: str, arg: object = None) -> None:
+    """Wait until `expression` (awaited) is true. Polled from here: Playwright's own polling evaluates in the
+    page, which the strict CSP forbids."""
+    deadline = time.monotonic() + LOAD_TIMEOUT_MS / 1000
+    while not page.evaluate(expression, arg):
+        assert time.monotonic() < deadline, f"väntade förgäves på {expression}"
+        time.sleep(0.2)
+
+
 def controlled(page: Page) -> None:
     """Wait until the site's service worker controls the page."""
-    page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=LOAD_TIMEOUT_MS)
+    until(page, "navigator.serviceWorker.controller !== null")
 
 
 def compute(page: Page) -> None:
@@ -72,11 +82,13 @@ def test_visited_pages_and_the_calculator_open_without_network(site: Path, conte
     page = context.new_page()
     page.set_default_timeout(LOAD_TIMEOUT_MS)
     with serve(site, prefix="/handbok", headers=nginx_headers()) as base:
-        page.goto(base + METHOD)  # the first page: loaded before the worker, kept when it takes over
-        controlled(page)
+        # the first page, with its calculator's runtime, was loaded before the worker: kept when it takes over
         page.goto(base + CALCULATOR)
         compute(page)
-        page.wait_for_function(KEPT, arg=[METHOD, *RUNTIME], timeout=LOAD_TIMEOUT_MS, polling=250)
+        controlled(page)
+        until(page, KEPT, [CALCULATOR, *RUNTIME])
+        page.goto(base + METHOD)
+        until(page, KEPT, [METHOD])
         assert page.evaluate("window.__violations") == []
     context.set_offline(True)  # and the server is gone
 
@@ -89,12 +101,30 @@ def test_visited_pages_and_the_calculator_open_without_network(site: Path, conte
         page.goto(base + UNVISITED)  # never visited, so not kept: the network is really cut
 
 
+def test_a_calculator_started_before_the_worker_existed_is_kept(site: Path, context: BrowserContext) -> None:
+    """The worker is kept from the calculator's start (sw.js blocked until the result is there); only the
+    service worker's own copy of the runtime (embed.runtime_urls) can make it start offline."""
+    page = context.new_page()
+    with serve(site, headers=nginx_headers()) as base:
+        context.route("**/sw.js", lambda route: route.abort())
+        page.goto(base + CALCULATOR)
+        compute(page)
+        assert page.evaluate("navigator.serviceWorker.getRegistrations().then((r) => r.length)") == 0
+        context.unroute("**/sw.js")
+        page.add_script_tag(url=base + offline.REGISTRATION)  # the page's registration script, once more
+        controlled(page)
+        until(page, KEPT, [CALCULATOR, *RUNTIME])
+    context.set_offline(True)
+    page.goto(base + CALCULATOR)
+    compute(page)
+
+
 def test_a_new_build_replaces_the_old_cache(site: Path, context: BrowserContext) -> None:
     page = context.new_page()
     with serve(site, prefix="/handbok", headers=nginx_headers()) as base:
         page.goto(base + METHOD)
         controlled(page)
-        page.wait_for_function(KEPT, arg=[METHOD], timeout=LOAD_TIMEOUT_MS)
+        until(page, KEPT, [METHOD])
         [old] = cache_names(page)
         stamp = offline.build_stamp(site)
         assert old.endswith(f"|/handbok/|{stamp}")
@@ -105,9 +135,8 @@ def test_a_new_build_replaces_the_old_cache(site: Path, context: BrowserContext)
         offline.write(site, enabled=True)  # the build's last step, as after any new build
         assert offline.build_stamp(site) != stamp
         page.reload()
-        page.wait_for_function(f"caches.keys().then((names) => names.length === 1 && names[0] !== {old!r})",
-                               timeout=LOAD_TIMEOUT_MS)
-        page.wait_for_function(KEPT, arg=[METHOD], timeout=LOAD_TIMEOUT_MS)
+        until(page, f"caches.keys().then((names) => names.length === 1 && names[0] !== {old!r})")
+        until(page, KEPT, [METHOD])
     context.set_offline(True)
     page.goto(base + METHOD)
     expect(page.locator("h1[data-ny-version]")).to_have_count(1)
@@ -123,9 +152,8 @@ def test_turned_off_means_no_worker_and_an_old_one_is_removed(site: Path, contex
         offline.write(site, enabled=False)  # a build with `offline: false`
         assert not (site / offline.SERVICE_WORKER).exists()
         page.reload()
-        page.wait_for_function("navigator.serviceWorker.getRegistrations().then((r) => r.length === 0)",
-                               timeout=LOAD_TIMEOUT_MS)
-        page.wait_for_function("caches.keys().then((names) => names.length === 0)", timeout=LOAD_TIMEOUT_MS)
+        until(page, "navigator.serviceWorker.getRegistrations().then((r) => r.length === 0)")
+        until(page, "caches.keys().then((names) => names.length === 0)")
 
         fresh = context.browser.new_context(service_workers="allow")
         other = fresh.new_page()
