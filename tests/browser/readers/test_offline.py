@@ -42,6 +42,13 @@ def site(built_site: Path, tmp_path: Path) -> Path:
     return Path(shutil.copytree(built_site, tmp_path / "site"))
 
 
+@pytest.fixture(params=["mkdocs", "zensical"])
+def engine_site(request: pytest.FixtureRequest, tmp_path: Path) -> Path:
+    """A copy of the site built by each engine: the post-steps write the worker for both."""
+    built = request.getfixturevalue("built_site" if request.param == "mkdocs" else "zensical_site")
+    return Path(shutil.copytree(built, tmp_path / "site"))
+
+
 @pytest.fixture
 def context(browser: Browser) -> Iterator[BrowserContext]:
     context = browser.new_context(locale="sv-SE", service_workers="allow")
@@ -78,10 +85,10 @@ def cache_names(page: Page) -> list[str]:
     return page.evaluate("caches.keys()")
 
 
-def test_visited_pages_and_the_calculator_open_without_network(site: Path, context: BrowserContext) -> None:
+def test_visited_pages_and_the_calculator_open_without_network(engine_site: Path, context: BrowserContext) -> None:
     page = context.new_page()
     page.set_default_timeout(LOAD_TIMEOUT_MS)
-    with serve(site, prefix="/handbok", headers=nginx_headers()) as base:
+    with serve(engine_site, prefix="/handbok", headers=nginx_headers()) as base:
         # the first page, with its calculator's runtime, was loaded before the worker: kept when it takes over
         page.goto(base + CALCULATOR)
         compute(page)
