@@ -1,6 +1,7 @@
 // The handbook's service worker: pages a reader has visited and the calculators' runtime open again without
 // the network. The build (handbok/site/offline.py) writes it to the site's root, so its scope is the whole
-// site wherever the site is served, with the build's stamp and the paths it leaves alone filled in.
+// site wherever the site is served, with the build's stamp, the paths it leaves alone and the calculators'
+// runtime filled in.
 // - Pages and files with a fixed name (HTML, calculator.js, search script): network first (asking the server
 //   even when the HTTP cache has a copy), the copy from the last visit when the network fails.
 // - Files whose address changes with their content (Pyodide's folder carries its version, the wheel and
@@ -60,7 +61,7 @@ sw.addEventListener("message", (event) => {
     urls.filter((url) => handled(new URL(url, scope))).map((url) => cache.add(url).catch(() => undefined)))));
 });
 
-/** The requests this worker answers: GET, this site, not a range, not a path it leaves alone. @param {URL} url */
+/** An address this worker keeps: on this site, under its scope, not a path it leaves alone. @param {URL} url */
 function handled(url) {
   if (url.origin !== scope.origin || !url.pathname.startsWith(scope.pathname)) return false;
   const path = url.pathname.slice(scope.pathname.length) + url.search;
