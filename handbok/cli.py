@@ -10,7 +10,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from handbok.content import new, review, schema
+from handbok.content import chapters, new, review, schema
 from handbok.content.errors import plural
 from handbok.content.kinds import BY_WORD
 from handbok.site import build, ci, scaffold
@@ -122,13 +122,15 @@ def review_arguments(parser: argparse.ArgumentParser) -> None:
 @command("granskning", "Lista sidor som är försenade eller snart ska granskas, per ägare.", review_arguments)
 def run_review(args: argparse.Namespace) -> int:
     today = args.idag or dt.date.today()
-    handbook, errors = readable(args.content, today=today)
+    docs = args.docs if args.docs.is_dir() else None
+    handbook, errors = readable(args.content, docs, today=today)
     if handbook is None:
         print("\n".join(map(str, errors)))
         print(f"handbok granskning: {args.content.name}/handbook.yml går inte att läsa, så ingen rapport kan "
               "göras. Rätta felen ovan först.", file=sys.stderr)
         return 0  # a report, not a check
-    items = review.due(handbook, today, args.dagar, folder=args.content.name)
+    chapter_reviews = (docs, chapters.read(docs, handbook, today)[0]) if docs else None  # errors: in `errors`
+    items = review.due(handbook, today, args.dagar, folder=args.content.name, docs=chapter_reviews)
     if args.csv:
         sys.stdout.flush()
         sys.stdout.buffer.write(review.as_csv(handbook, items, errors))

@@ -7,3 +7,8 @@ declare module "*/pyodide.mjs" {
 /** Replaced by the build with the `info` object of Pyodide's lock file. */
 declare const __LOCK_INFO__: object;
 declare const __SIZES__: Record<string, number>;
+/** Replaced by the build (handbok/site/offline.py): paths under the site the service worker leaves alone. */
+declare const __SKIPPED__: string[];
+/** Replaced by the build: the calculators' runtime (relative to the site) and what marks a page with a calculator. */
+declare const __RUNTIME__: string[];
+declare const __CALCULATOR__: string;

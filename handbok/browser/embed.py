@@ -140,11 +140,12 @@ def pyodide_version(pyodide_dir: Path = PYODIDE_SRC) -> str:
 
 def worker_source(pyodide_dir: Path = PYODIDE_SRC, snapshot: bool = True) -> str:
     """worker.js as the site serves it: the Pyodide version, the wheel's and snapshot's names, the
-    lock info, and the sizes of the WebAssembly and the trimmed standard library (for its progress)."""
+    lock info, the sizes of the WebAssembly and the trimmed standard library (for its progress), and the
+    library's hash, so its fixed name gets an address that changes with it (the service worker keeps it)."""
     version = pyodide_version(pyodide_dir)  # first: says "run make setup" when Pyodide is missing
     lock_info = json.loads((pyodide_dir / "pyodide-lock.json").read_text(encoding="utf-8"))["info"]
-    sizes = {"pyodide.asm.wasm": (pyodide_dir / "pyodide.asm.wasm").stat().st_size,
-             STDLIB: len(trimmed_stdlib(pyodide_dir))}
+    stdlib = trimmed_stdlib(pyodide_dir)
+    sizes = {"pyodide.asm.wasm": (pyodide_dir / "pyodide.asm.wasm").stat().st_size, STDLIB: len(stdlib)}
     return (
         (ASSET_SRC / "worker.js").read_text(encoding="utf-8")
         .replace("__PYODIDE_VERSION__", version)
@@ -152,7 +153,23 @@ def worker_source(pyodide_dir: Path = PYODIDE_SRC, snapshot: bool = True) -> str
         .replace("__SNAPSHOT__", snapshot_name(wheel_name()) if snapshot else "")
         .replace("__LOCK_INFO__", json.dumps(lock_info))
         .replace("__SIZES__", json.dumps(sizes))
+        .replace("__STDLIB_HASH__", _short_hash(stdlib))
     )
+
+
+def runtime_urls(pyodide_dir: Path = PYODIDE_SRC, snapshot: bool = True) -> list[str]:
+    """The addresses (relative to the site) a calculator page fetches to start its worker: the worker, Pyodide's
+    files, the standard library and the snapshot (else the wheel). The service worker keeps them on a reader's
+    first visit, when the page fetched them before the service worker existed (handbok/site/offline.py)."""
+    worker = worker_source(pyodide_dir, snapshot)
+    folder = f"assets/pyodide/{pyodide_version(pyodide_dir)}/"
+    library = f"{STDLIB}?v={_short_hash(trimmed_stdlib(pyodide_dir))}"
+    start = snapshot_name(wheel_name()) if snapshot else wheel_name()
+    return [f"{WORKER}?v={stamp(worker)}", *(folder + name for name in (*PYODIDE_FILES, library, start))]
+
+
+def _short_hash(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()[:12]
 
 
 def stamp(text: str) -> str:

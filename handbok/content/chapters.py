@@ -41,6 +41,15 @@ def read(docs_dir: Path, handbook: Handbook, today: dt.date) -> tuple[dict[str, 
     return reviews, errors
 
 
+def title(path: Path) -> str:
+    """A chapter's title as readers see it: its first `# ` heading (after any front matter), else the file name."""
+    text = path.read_bytes().decode("utf-8-sig", errors="replace")
+    match = scan.FRONT_MATTER.match(text)
+    body = text[match.end():] if match else text
+    heading = next((line[2:].strip() for line in body.splitlines() if line.startswith("# ")), "")
+    return heading or path.stem
+
+
 def _problems(owner: object, reviewed: object, handbook: Handbook, today: dt.date) -> list[tuple[str, str]]:
     problems = []
     if not isinstance(owner, str) or owner not in handbook.roles:

@@ -9,14 +9,17 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from email.message import EmailMessage
 from email.utils import format_datetime
+from pathlib import Path
 
+from handbok.content import chapters
 from handbok.content.errors import ContentError, plural
 from handbok.content.handbook import Handbook
 from handbok.content.kinds import KINDS
+from handbok.content.model import Reviewed
 
 CSV_COLUMNS = ["status", "ägare", "ägarens_namn", "ägarens_epost", "nästa_granskning", "dagar", "typ", "id", "namn",
                "senast_granskad", "fil", "fel"]
@@ -41,8 +44,14 @@ class Due:
         return "försenad" if self.days < 0 else "snart"
 
 
-def due(handbook: Handbook, today: dt.date, days: int, folder: str = "handbook") -> list[Due]:
-    """Entries due for review before `today + days`, sorted by owner, then date; `folder` prefixes paths."""
+CHAPTER = "kapitel"
+"""The kind of a hand-written chapter in docs/ (the entries' kinds are KINDS)."""
+
+
+def due(handbook: Handbook, today: dt.date, days: int, folder: str = "handbook",
+        docs: tuple[Path, Mapping[str, Reviewed]] | None = None) -> list[Due]:
+    """Entries, and the chapters of `docs` (the folder and its reviews from chapters.read), due for review
+    before `today + days`, sorted by owner, then date; `folder` and the docs folder's name prefix the paths."""
     found = []
     for kind in KINDS:
         for entry_id, entry in handbook.entries(kind).items():
@@ -51,7 +60,20 @@ def due(handbook: Handbook, today: dt.date, days: int, folder: str = "handbook")
             if left <= days:
                 found.append(Due(entry.owner, next_review, kind, entry_id, entry.name, entry.last_reviewed,
                                  f"{folder}/{handbook.sources.get((kind, entry_id), '')}", left))
+    docs_dir, reviews = docs or (Path(), {})
+    for path, reviewed in reviews.items():
+        next_review = handbook.next_review(reviewed)
+        left = (next_review - today).days
+        if left <= days:
+            found.append(Due(reviewed.owner, next_review, CHAPTER, path.removesuffix(".md"),
+                             chapters.title(docs_dir / path), reviewed.last_reviewed, f"{docs_dir.name}/{path}",
+                             left))
     return sorted(found)
+
+
+def kind_word(kind: str) -> str:
+    """The Swedish word for an item's kind: `metod`, `kapitel` …"""
+    return CHAPTER if kind == CHAPTER else KINDS[kind].word
 
 
 def owner_name(handbook: Handbook, owner: str) -> str:
@@ -94,7 +116,7 @@ def _by_owner(items: list[Due]) -> dict[str, list[Due]]:
 
 
 def _line(item: Due) -> str:
-    return (f"{item.status:<9} {item.next_review} ({_when(item.days)})  {KINDS[item.kind].word:<8} "
+    return (f"{item.status:<9} {item.next_review} ({_when(item.days)})  {kind_word(item.kind):<8} "
             f"{item.name}  [{item.source}]")
 
 
@@ -116,7 +138,7 @@ def as_csv(handbook: Handbook, items: list[Due], errors: Sequence[ContentError] 
     for item in items:
         writer.writerow([item.status, item.owner, owner_name(handbook, item.owner).split(" (")[0],
                          owner_address(handbook, item.owner), item.next_review, item.days,
-                         KINDS[item.kind].word, item.entry_id, item.name, item.last_reviewed, item.source, ""])
+                         kind_word(item.kind), item.entry_id, item.name, item.last_reviewed, item.source, ""])
     return out.getvalue().encode("utf-8-sig")
 
 
@@ -131,7 +153,7 @@ def reminders(handbook: Handbook, items: list[Due], today: dt.date) -> dict[str,
         message["X-Unsent"] = "1"  # Outlook opens the file as a draft to send, not as a received mail
         name = owner_name(handbook, owner).split(" (")[0]
         body = [f"Hej {name},", "", "de här sidorna i kvalitetshandboken är ert ansvar och behöver granskas:", ""]
-        body += [f"- {item.name} ({KINDS[item.kind].word}): {_due_words(item)}. Fil: {item.source}"
+        body += [f"- {item.name} ({kind_word(item.kind)}): {_due_words(item)}. Fil: {item.source}"
                  for item in owned]
         body += ["", "Läs igenom sidan, ändra det som behövs och skriv dagens datum i `senast_granskad`.",
                  "Guiden för redaktörer finns i handboken under Om handboken > Så redigerar du handboken.", "",

@@ -38,6 +38,9 @@ class HandbokConfig(Config):
     """Folder with Pyodide's core files, relative to mkdocs.yml; default: the installed package's own."""
     cache_dir = config_options.Optional(config_options.Type(str))
     """Where snapshots are cached, relative to mkdocs.yml; default: the user's cache folder."""
+    offline = config_options.Type(bool, default=True)
+    """A service worker keeps visited pages and the calculators' runtime (handbok/site/offline.py); false: none,
+    and one an earlier build registered is removed."""
     cms_backend = config_options.Type(dict, default={})
     """Extra settings for the form editor's Git backend (e.g. GitLab `app_id`), merged over what `repo_url` gives."""
 
@@ -128,15 +131,16 @@ class HandbokPlugin(BasePlugin[HandbokConfig]):
         return steps.page_scripts(output, page.url, self.worker_stamp)
 
     def on_post_build(self, config) -> None:
+        drop_theme_index(Path(config.site_dir))  # first: the service worker's stamp covers the final files
         try:
-            for notice in steps.site_files(Path(config.site_dir), self.page_urls, config.site_url, self.runtime):
+            for notice in steps.site_files(Path(config.site_dir), self.page_urls, config.site_url, self.runtime,
+                                           self.serving):
                 log.info(notice)
             for notice in steps.form_editor(Path(config.site_dir), config.repo_url, Path(config.docs_dir),
                                             self.content_dir, self.config.cms_backend):
                 log.info(notice)
         except BuildError as exc:
             raise PluginError(str(exc)) from exc
-        drop_theme_index(Path(config.site_dir))
 
     def on_serve(self, server, config, builder):
         server.watch(str(self.content_dir))

@@ -25,6 +25,12 @@ IGNORED = (".handbok-granskning", ".handbok-feedback", ".headerlink", ".md-conte
 """Owner and review lines, feedback links, permalink signs, edit buttons, dates and calculator forms."""
 
 
+UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
+          "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
+"""Pagefind's own search interfaces and its highlighter: the handbook's dialog (sok.js) loads only pagefind.js,
+which fetches its worker, WebAssembly, entry file, index and fragments. About 430 kB nobody would load."""
+
+
 UNAVAILABLE = ("Sökindexet byggs inte: Node.js eller npm-paketet pagefind saknas (`npm ci` installerar det). Sidorna "
                "fungerar, men sökrutan hittar ingenting.")
 
@@ -39,7 +45,8 @@ class SearchIndexError(RuntimeError):
 
 
 def build_index(site_dir: Path) -> None:
-    """Index the built site in `site_dir` into `site_dir/pagefind/`, replacing an older index."""
+    """Index the built site in `site_dir` into `site_dir/pagefind/`, replacing an older index; without the
+    interfaces the handbook does not use (UNUSED)."""
     node = shutil.which("node")
     if node is None or not RUNNER.is_file():
         raise SearchIndexError("Sökfunktionen kan inte byggas: Node.js eller npm-paketet pagefind saknas. Kör "
@@ -52,6 +59,8 @@ def build_index(site_dir: Path) -> None:
     if result.returncode != 0 or not (site_dir / BUNDLE / "pagefind.js").is_file():
         raise SearchIndexError(f"Sökindexet kunde inte byggas (pagefind avslutade med kod {result.returncode}):\n"
                                f"{result.stdout}{result.stderr}")
+    for name in UNUSED:
+        (site_dir / BUNDLE / name).unlink(missing_ok=True)
 
 
 def page_keywords(handbook: Handbook) -> dict[str, list[str]]:

@@ -16,7 +16,7 @@ from handbok.browser import compress, embed, snapshot
 from handbok.content import chapters, safety, scan
 from handbok.content.handbook import Handbook
 from handbok.content.model import Reviewed
-from handbok.site import cms, examples, preview, printing, search, theme
+from handbok.site import cms, examples, offline, preview, printing, search, theme
 from handbok.site.pages import CARDS, page_sources, render_pages, with_review
 from handbok.site.validate import check
 
@@ -123,6 +123,9 @@ class Runtime:
     snapshot: bool
     """Ship a memory snapshot: asked for in the options, and Node is there to make it."""
     cache_dir: Path | None
+    offline: bool = True
+    """Write the service worker that keeps visited pages and the runtime for repeat visits and reading without
+    network (handbok/site/offline.py); the option `offline` of the `handbok` plugin."""
 
 
 def runtime(project: Path, options: dict) -> Runtime:
@@ -131,7 +134,7 @@ def runtime(project: Path, options: dict) -> Runtime:
     cache = options.get("cache_dir")
     return Runtime(project / pyodide if pyodide else embed.PYODIDE_SRC,
                    bool(options.get("snapshot", True)) and snapshot.node() is not None,
-                   project / cache if cache else None)
+                   project / cache if cache else None, bool(options.get("offline", True)))
 
 
 def worker_stamp(runtime: Runtime) -> str:
@@ -153,15 +156,21 @@ def relative(target: str, url: str) -> str:
     return posixpath.relpath(target, base.rstrip("/") or ".")
 
 
-def site_files(site_dir: Path, page_urls: list[str], site_url: str | None, runtime: Runtime) -> list[str]:
-    """What the built site gets besides its pages: Pyodide, the wheel and snapshot, the theme's adaptation and
-    the search index; later site-wide post-steps belong here. Returns notices for the person building."""
+def site_files(site_dir: Path, page_urls: list[str], site_url: str | None, runtime: Runtime,
+               serving: bool = False) -> list[str]:
+    """What the built site gets besides its pages: Pyodide, the wheel and snapshot, the theme's adaptation,
+    the search index and the service worker (never in `make serve`'s preview, which must show the file just
+    saved); later site-wide post-steps belong here. Returns notices for the person building."""
     try:
         embed.write_assets(site_dir, runtime.pyodide_dir, runtime.snapshot, runtime.cache_dir)
         theme.adapt(site_dir, page_urls, site_url)
         notices = [] if search.available() else [search.UNAVAILABLE]
         if not notices:
             search.build_index(site_dir)
+        if runtime.offline and not serving:  # after the files its stamp covers
+            offline.write(site_dir, True, embed.runtime_urls(runtime.pyodide_dir, runtime.snapshot))
+        else:
+            offline.write(site_dir, False)
         compress.precompress(site_dir)  # last: the copies must match the final files
     except Exception as exc:  # the build must end with the Swedish reason, not a traceback
         raise BuildError(str(exc)) from exc

@@ -17,6 +17,7 @@ import pytest
 
 from generator.sitecheck import ROOT, handbok_build
 from handbok.cli import main
+from handbok.site import search
 
 pytestmark = pytest.mark.build
 
@@ -104,6 +105,10 @@ def test_both_engines_get_the_runtime_and_the_page_list(mkdocs_site, zensical_si
         bundle = next((site / "assets" / "javascripts").glob("bundle.*.min.js")).read_text(encoding="utf-8")
         assert 'new URL("assets/handbok/sidor.xml",e)' in bundle
         assert not (site / "sitemap.xml").exists()
+        assert 'const BUILD = "' in (site / "sw.js").read_text(encoding="utf-8")  # at the root: scope is the site
+        assert (site / "pagefind" / "pagefind.js").is_file()
+        assert not [name for name in search.UNUSED if (site / "pagefind" / name).exists()]
+        assert 'src="../../assets/handbok/offline.js"' in (site / "metoder/swot/index.html").read_text(encoding="utf-8")
 
 
 def test_a_site_folder_that_would_replace_the_sources_is_refused(capsys) -> None:

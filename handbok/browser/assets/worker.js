@@ -12,8 +12,11 @@ const wheelURL = new URL("__WHEEL__", runtimeURL);
 const snapshotName = "__SNAPSHOT__";
 // No package is ever loaded, so a lock file without packages saves a request and keeps
 // Pyodide from ever looking elsewhere for one.
+// The trimmed standard library keeps Pyodide's file name; `?v=` changes with its content, so the service
+// worker (sw.js) can keep it like the other files of the versioned folder.
 const options = {
   indexURL: runtimeURL.href,
+  stdLibURL: new URL("python_stdlib.zip?v=__STDLIB_HASH__", runtimeURL).href,
   packageBaseUrl: runtimeURL.href,
   lockFileContents: JSON.stringify({ info: __LOCK_INFO__, packages: {} }),
 };

@@ -47,3 +47,29 @@ def test_axe_all_rules(page: Page, base_url: str, path: str, width: int) -> None
     page.set_viewport_size({"width": width, "height": 900})
     page.goto(base_url + path)
     assert axe_all_rules(page) == []
+
+
+LIVE = "[aria-live], [role=status], [role=alert], [role=log], [role=marquee], [role=timer], output"
+
+
+def test_the_calculator_announces_its_headline_not_the_whole_result(page: Page, base_url: str) -> None:
+    """A screen reader hears the short summary after each change; the tables stay for the reader to read."""
+    page.goto(base_url + "metoder/riskanalys/")
+    calc = page.locator('.handbok-calc[data-calc="risk"]').first
+    calc.get_by_role("button", name="Fyll i exempel").click()
+    headline = calc.locator(".handbok-calc__headline")
+    expect(headline).to_be_visible(timeout=60_000)
+    live = calc.locator(LIVE)
+    # the only live regions: the loading status and the announcement; the result is in neither
+    assert live.evaluate_all("nodes => nodes.map(n => n.className)") == [
+        "handbok-calc__status", "handbok-calc__announce handbok-calc__hidden"]
+    result = calc.locator(".handbok-calc__result")
+    assert result.evaluate(f"node => node.closest({LIVE!r}) === null")
+    announced = calc.locator(".handbok-calc__announce")
+    expect(announced).to_have_text(headline.inner_text())
+    assert len(announced.inner_text()) < 200 < len(result.inner_text())
+
+    before = headline.inner_text()
+    calc.get_by_role("button", name="Ta bort rad 1").click()  # a change the headline's counts follow
+    expect(headline).not_to_have_text(before)
+    expect(announced).to_have_text(headline.inner_text())

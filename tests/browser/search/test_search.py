@@ -119,3 +119,15 @@ def test_index_is_fetched_from_the_site_only(page: Page, base_url: str, traffic)
     expect(status(page)).to_contain_text("träff")
     assert any("/pagefind/" in url and url.endswith(".pagefind") for url in traffic.urls)
     assert traffic.outside == []
+
+
+def test_the_site_ships_only_the_search_files_it_loads(page: Page, base_url: str, traffic, built_site) -> None:
+    page.goto(base_url)
+    page.keyboard.press("s")
+    page.keyboard.type("klagomål")
+    expect(status(page)).to_contain_text("träff")
+    fetched = {url.rsplit("/pagefind/", 1)[1].split("?")[0] for url in traffic.urls if "/pagefind/" in url}
+    shipped = {p.name for p in (built_site / "pagefind").iterdir() if p.is_file()}
+    assert {"pagefind.js", "pagefind-worker.js", "pagefind-entry.json", "wasm.sv.pagefind"} <= fetched
+    # left unfetched: only the WebAssembly for pages without a language, which pagefind.js can ask for
+    assert shipped - fetched - {name for name in shipped if name.endswith(".pf_meta")} == {"wasm.unknown.pagefind"}
