@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,7 +38,11 @@ def handbook() -> Handbook:
 
 
 @pytest.fixture(scope="session")
-def built_pdf(built_site: Path) -> Built:
-    result = pdf.build(built_site, ROOT / "mkdocs.yml", built=BUILT)
+def built_pdf(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """The PDF written into a copy of the shared site (without the calculators' runtime, which the PDF does
+    not use): other workers copy and serve the shared site meanwhile, so it is never written to."""
+    site = Path(shutil.copytree(built_site, tmp_path_factory.mktemp("pdf") / "site",
+                                ignore=shutil.ignore_patterns("pyodide")))
+    result = pdf.build(site, ROOT / "mkdocs.yml", built=BUILT)
     reader = PdfReader(result.path)
     return Built(result, reader, [" ".join(page.extract_text().split()) for page in reader.pages])
