@@ -1,12 +1,5 @@
 // Globals the page scripts in handbok/browser/assets/ share with each other and with mkdocs-material.
 
-/** The worker start.js begins in a page's <head>, with the messages it got before calculator.js arrived. */
-interface EarlyWorker extends Worker {
-  early: Event[] | null;
-}
-
-/** Set by start.js, adopted by calculator.js. */
-declare var handbokWorker: EarlyWorker | undefined;
 /** calculator.js's load state, read by the tests and bench/browser.py. */
 declare var handbokCalc: object | undefined;
 /** mkdocs-material's observable of instant navigation (present when the theme's bundle has loaded). */

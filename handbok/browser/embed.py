@@ -47,8 +47,6 @@ ASSETS_CSS: list[str] = ["assets/handbok/calculator.css", "assets/handbok/contra
 SCRIPT = "assets/handbok/calculator.js"
 WORKER = "assets/handbok/worker.js"
 FORM_START = '<div class="handbok-calc" '  # how calculator.html.j2 opens a form
-START = "assets/handbok/start.js"
-"""Starts the worker from the page's <head>; calculator.js adopts it and replays its early messages."""
 
 MARKER = re.compile(
     r"^[ ]{0,3}(?:<p>[ \t]*)?\[\[räknare:[ \t]*([^\]\n]*?)[ \t]*\]\](?:[ \t]*</p>)?[ \t]*$", re.MULTILINE
@@ -88,18 +86,15 @@ def render_markers(text: str, matrices: dict | None = None) -> str:
     return "".join(pieces) + replace(text[start:])
 
 
-def add_script(page: str, script: str, worker: str, start: str) -> str:
+def add_script(page: str, script: str) -> str:
     """Put the widget into a built page's <head>: `script` (calculator.js) `async`, so it holds
     nothing up, on every page, since instant navigation can bring a form to a page loaded without
-    one. On a page with a form, `start` (start.js) first starts the worker at `worker` at once, so
-    Pyodide loads while the body and the theme are parsed (about 200 ms earlier than from
-    calculator.js, bench/browser.py); it keeps the worker's early messages for calculator.js.
-    No inline script: the site must work under a CSP without 'unsafe-inline'.
+    one. It starts the worker when it binds the forms, after the page and the theme's script: started
+    from the <head> instead, Pyodide's start competed with the page's own and made its longest task
+    1.6 times a plain page's instead of 1.1 (bench/browser.py, docs/om/beslut.md). No inline script:
+    the site must work under a CSP without 'unsafe-inline'.
     """
-    tags = f'<script src="{html.escape(script)}" async></script>'
-    if FORM_START in page:
-        tags = f'<script src="{html.escape(start)}" data-worker="{html.escape(worker)}"></script>' + tags
-    return page.replace("<head>", "<head>" + tags, 1)
+    return page.replace("<head>", f'<head><script src="{html.escape(script)}" async></script>', 1)
 
 
 def _render(name: str, number: int, matrices: dict) -> str:
@@ -203,7 +198,6 @@ def _write_widget(target: Path, worker: str) -> None:
     for css in ASSETS_CSS:
         shutil.copyfile(ASSET_SRC / Path(css).name, target / Path(css).name)
     (target / "worker.js").write_text(worker, encoding="utf-8")
-    shutil.copyfile(ASSET_SRC / "start.js", target / "start.js")
     shutil.copytree(ASSET_SRC / "theme", target / "theme", dirs_exist_ok=True)
     widget = (ASSET_SRC / "calculator.js").read_text(encoding="utf-8")
     (target / "calculator.js").write_text(widget.replace("__WORKER_STAMP__", stamp(worker)), encoding="utf-8")

@@ -145,7 +145,7 @@ def write_config(config: dict, root: Path, content: steps.Content, target: Path)
 def finish(site_dir: Path, content: steps.Content, base: str | None, site_url: str | None,
            runtime: steps.Runtime) -> None:
     """The post-steps on the built HTML, the same whichever engine wrote it."""
-    stamp = steps.worker_stamp(runtime)
+    steps.check_runtime(runtime)
     edit_urls = {page_url(path): steps.edit_url(content, base, path) for path in content.pages}
     urls = []
     for page in sorted(site_dir.rglob("*.html")):
@@ -156,7 +156,7 @@ def finish(site_dir: Path, content: steps.Content, base: str | None, site_url: s
         html = _own_content(page.read_text(encoding="utf-8"), path, content)
         if url in edit_urls:
             html = _edit_link(html, edit_urls[url])
-        page.write_text(steps.page_scripts(html, url, stamp), encoding="utf-8")
+        page.write_text(steps.page_scripts(html, url), encoding="utf-8")
         urls.append(url)
     for notice in steps.site_files(site_dir, urls, site_url, runtime):
         print(notice, file=sys.stderr)

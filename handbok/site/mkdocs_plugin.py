@@ -70,7 +70,7 @@ class HandbokPlugin(BasePlugin[HandbokConfig]):
         if self.config.snapshot and not self.runtime.snapshot:
             log.info(snapshot.NO_NODE)  # not a warning: a strict build without Node still ships working calculators
         try:
-            self.worker_stamp = steps.worker_stamp(self.runtime)
+            steps.check_runtime(self.runtime)
         except BuildError as exc:
             raise PluginError(str(exc)) from exc
         if self.errors:  # the preview shows them on every page (handbok/site/preview.py) and recovers on save
@@ -128,7 +128,7 @@ class HandbokPlugin(BasePlugin[HandbokConfig]):
         return steps.page_content(html, None if self.errors or self.content is None else self.content.handbook)
 
     def on_post_page(self, output: str, page: Page, config) -> str:
-        return steps.page_scripts(output, page.url, self.worker_stamp)
+        return steps.page_scripts(output, page.url)
 
     def on_post_build(self, config) -> None:
         drop_theme_index(Path(config.site_dir))  # first: the service worker's stamp covers the final files

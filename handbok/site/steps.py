@@ -137,17 +137,17 @@ def runtime(project: Path, options: dict) -> Runtime:
                    project / cache if cache else None, bool(options.get("offline", True)))
 
 
-def worker_stamp(runtime: Runtime) -> str:
+def check_runtime(runtime: Runtime) -> None:
+    """Fail before the engine runs, in Swedish, when Pyodide is not where the options say."""
     try:
-        return embed.stamp(embed.worker_source(runtime.pyodide_dir, runtime.snapshot))
+        embed.pyodide_version(runtime.pyodide_dir)
     except embed.MissingPyodide as exc:
         raise BuildError(str(exc)) from exc
 
 
-def page_scripts(page: str, url: str, stamp: str) -> str:
-    """A built page with the calculator scripts in its <head>, addressed relative to the page at `url`."""
-    return embed.add_script(page, relative(embed.SCRIPT, url), f"{relative(embed.WORKER, url)}?v={stamp}",
-                            relative(embed.START, url))
+def page_scripts(page: str, url: str) -> str:
+    """A built page with the calculator script in its <head>, addressed relative to the page at `url`."""
+    return embed.add_script(page, relative(embed.SCRIPT, url))
 
 
 def relative(target: str, url: str) -> str:

@@ -42,23 +42,18 @@
 
   // ---- worker -------------------------------------------------------------------------------
 
-  // Adopts the worker the page's <head> started (handbok/embed.py, BOOT) and replays what it said
-  // before this script arrived; after instant navigation to a form, starts one itself.
+  // Started when the first forms are bound (setup), after the page and the theme's script, so Pyodide's
+  // start does not compete with the page's own (handbok/browser/embed.py, add_script).
   function startWorker() {
     if (worker) return;
     state.status = "loading";
     state.workers += 1;
-    const early = window.handbokWorker;
-    if (early) {
-      worker = early;
-    } else {
-      performance.mark("handbok-calc-start");
-      try {
-        worker = new Worker(new URL("worker.js?v=__WORKER_STAMP__", scriptURL), { type: "module" });
-      } catch (error) {
-        fail("Räknaren kunde inte startas i den här webbläsaren.");
-        return;
-      }
+    performance.mark("handbok-calc-start");
+    try {
+      worker = new Worker(new URL("worker.js?v=__WORKER_STAMP__", scriptURL), { type: "module" });
+    } catch (error) {
+      fail("Räknaren kunde inte startas i den här webbläsaren.");
+      return;
     }
     download.started = download.changed = performance.now();
     loadingTimer = setInterval(timed(showLoading), 1000);
@@ -67,13 +62,6 @@
       event.preventDefault();
       fail("Räknaren kunde inte laddas. Ladda om sidan och försök igen.");
     };
-    if (early && early.early) {
-      early.early.forEach(function (event) {
-        if (event.type === "error") worker.onerror(event);
-        else worker.onmessage(event);
-      });
-      early.early = null;
-    }
   }
 
   function onWorkerMessage(event) {
@@ -829,9 +817,7 @@
 
   // ---- start ----------------------------------------------------------------------------------
 
-  // The page's <head> may have started the worker already: adopt it now, so its messages are
-  // handled as they come. Bind the forms once they are parsed, then on every instant navigation.
-  if (window.handbokWorker) startWorker();
+  // Bind the forms once they are parsed, then on every instant navigation.
   const start = timed(setup);
   function follow() {
     if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(start);

@@ -35,12 +35,19 @@ sw.addEventListener("activate", (event) => {
     for (const name of await caches.keys()) {
       if (name.startsWith(PREFIX) && name !== CACHE) await caches.delete(name);
     }
+    const cache = await caches.open(CACHE); // before any page is controlled: ownCache() finds it from then on
     await sw.clients.claim();
-    const cache = await caches.open(CACHE);
     const pages = await sw.clients.matchAll({ type: "window" });
     await Promise.all(pages.map((page) => keep(cache, page.url).catch(() => undefined)));
   })());
 });
+
+// The cache while it exists: created when the worker takes over; once a newer build's worker or a build with
+// `offline: false` (offline.js) has deleted it, this worker, which may still serve an open page, keeps nothing
+// more instead of creating it anew.
+async function ownCache() {
+  return (await caches.has(CACHE)) ? caches.open(CACHE) : null;
+}
 
 // The pages open when the worker takes over were loaded before it, and so was a calculator's runtime:
 // keep them now (mostly from the browser's HTTP cache, which has just fetched them).
@@ -57,7 +64,7 @@ async function keep(cache, url) {
 // A page loaded before the worker took over sends the addresses of what it loaded (offline.js).
 sw.addEventListener("message", (event) => {
   const urls = event.data && Array.isArray(event.data.keep) ? event.data.keep : [];
-  event.waitUntil(caches.open(CACHE).then((cache) => Promise.all(
+  event.waitUntil(ownCache().then((cache) => cache && Promise.all(
     urls.filter((url) => handled(new URL(url, scope))).map((url) => cache.add(url).catch(() => undefined)))));
 });
 
@@ -84,15 +91,15 @@ function storable(response) {
 
 /** @param {FetchEvent} event */
 async function networkFirst(event) {
-  const cache = await caches.open(CACHE);
+  const cache = await ownCache();
   try {
     // `no-cache`: ask the server every time (a short answer when nothing changed), so a reader never gets an
     // older page from the browser's HTTP cache while the network is there
     const response = await fetch(event.request, { cache: "no-cache" });
-    if (storable(response)) event.waitUntil(cache.put(event.request, response.clone()));
+    if (cache && storable(response)) event.waitUntil(cache.put(event.request, response.clone()));
     return response;
   } catch (error) {
-    const copy = await cache.match(event.request, { ignoreVary: true });
+    const copy = cache && await cache.match(event.request, { ignoreVary: true });
     if (copy) return copy;
     throw error;
   }
@@ -100,10 +107,10 @@ async function networkFirst(event) {
 
 /** @param {FetchEvent} event */
 async function cacheFirst(event) {
-  const cache = await caches.open(CACHE);
-  const copy = await cache.match(event.request, { ignoreVary: true });
+  const cache = await ownCache();
+  const copy = cache && await cache.match(event.request, { ignoreVary: true });
   if (copy) return copy;
   const response = await fetch(event.request);
-  if (storable(response)) event.waitUntil(cache.put(event.request, response.clone()));
+  if (cache && storable(response)) event.waitUntil(cache.put(event.request, response.clone()));
   return response;
 }

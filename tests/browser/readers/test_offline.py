@@ -121,7 +121,7 @@ def test_a_calculator_started_before_the_worker_existed_is_kept(site: Path, cont
         context.unroute("**/sw.js")
         page.add_script_tag(url=base + offline.REGISTRATION)  # the page's registration script, once more
         controlled(page)
-        until(page, KEPT, [CALCULATOR, *RUNTIME])
+        until(page, KEPT, [CALCULATOR, "assets/handbok/calculator.js", *RUNTIME])
     context.set_offline(True)
     page.goto(base + CALCULATOR)
     compute(page)
