@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -38,6 +40,9 @@ def test_wide_tables_scroll_by_keyboard_on_a_phone(page: Page, base_url: str) ->
     before = regions.first.evaluate("el => el.scrollLeft")
     page.keyboard.press("ArrowRight")
     assert regions.first.evaluate("el => el.scrollWidth > el.clientWidth")
+    deadline = time.monotonic() + 5  # the browser may scroll smoothly: the offset grows over a few frames
+    while regions.first.evaluate("el => el.scrollLeft") <= before and time.monotonic() < deadline:
+        time.sleep(0.05)
     assert regions.first.evaluate("el => el.scrollLeft") > before
 
 
