@@ -89,10 +89,10 @@ def render_markers(text: str, matrices: dict | None = None) -> str:
 def add_script(page: str, script: str) -> str:
     """Put the widget into a built page's <head>: `script` (calculator.js) `async`, so it holds
     nothing up, on every page, since instant navigation can bring a form to a page loaded without
-    one. It starts the worker when the page is first idle after it binds the forms (or when the reader
-    starts on a form): started from the <head> instead, Pyodide's start competed with the page's own and
-    made its longest task 1.6 times a plain page's (bench/browser.py, docs/om/beslut.md). No inline
-    script: the site must work under a CSP without 'unsafe-inline'.
+    one. It starts the worker when it binds the forms, after the page and the theme's script: started
+    from the <head> instead, Pyodide's start competed with the page's own and made its longest task
+    1.6 times a plain page's instead of 1.1 (bench/browser.py, docs/om/beslut.md). No inline script:
+    the site must work under a CSP without 'unsafe-inline'.
     """
     return page.replace("<head>", f'<head><script src="{html.escape(script)}" async></script>', 1)
 

@@ -17,7 +17,6 @@
   const SLOW_REMAINING_S = 20; // say "slow" when the rest would take longer than this
   const STALLED_MS = 15000; // say "nothing arrives" after this long without new bytes
   const STARTING_SLOW_MS = 20000; // downloaded, but Python not started after this long
-  const IDLE_START_MS = 2000; // the worker starts by then even if the page is never idle
   // Read by the tests and bench/browser.py: load state, worker count, timings.
   const state = { status: "idle", workers: 0, failure: "", via: null, readyMs: null, loadPyodideMs: null, lastComputeMs: null, longestTaskMs: 0, loaded: 0, total: 0 };
   const download = { started: 0, changed: 0, done: 0 }; // performance.now() of start, last bytes, end
@@ -43,15 +42,8 @@
 
   // ---- worker -------------------------------------------------------------------------------
 
-  // Started when the page's main thread is first idle after the forms are bound, so Pyodide's start does
-  // not compete with the page's own (bench/browser.py, docs/om/beslut.md), or at once when the reader
-  // starts on a form before that.
-  function startWhenIdle() {
-    if (worker) return;
-    if (window.requestIdleCallback) window.requestIdleCallback(timed(startWorker), { timeout: IDLE_START_MS });
-    else setTimeout(timed(startWorker), 0);
-  }
-
+  // Started when the first forms are bound (setup), after the page and the theme's script, so Pyodide's
+  // start does not compete with the page's own (handbok/browser/embed.py, add_script).
   function startWorker() {
     if (worker) return;
     state.status = "loading";
@@ -121,7 +113,7 @@
   function setup() {
     const calcs = calculatorsOnPage().filter(function (calc) { return !calc.dataset.bound; });
     if (!calcs.length) return;
-    startWhenIdle();
+    startWorker();
     calcs.forEach(bind);
     calcs.forEach(function (calc) {
       if (state.status === "ready") compute(calc);
@@ -190,7 +182,6 @@
       clearTimeout(timer);
       timer = setTimeout(timed(function () { compute(calc); }), DEBOUNCE_MS);
     };
-    form.addEventListener("focusin", startWorker);
     form.addEventListener("input", later);
     form.addEventListener("change", later);
     form.addEventListener("submit", function (event) {
