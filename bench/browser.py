@@ -46,7 +46,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, Route, sync_playw
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from handbok.browser.compress import SUFFIXES
-from handbok.browser.embed import pyodide_version
+from handbok.browser.embed import pyodide_version, runtime_urls
 from tests.browser.server import CHROMIUM, CHROMIUM_ARGS, serve
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -192,11 +192,10 @@ def _fill_and_wait(page: Page, base: str) -> dict:
             "page_load_pyodide_ms": load, "longest_task_ms": longest}
 
 
-KEPT = """async () => {
+KEPT = """async (runtime) => {
   const names = await caches.keys();
   const urls = (await Promise.all(names.map(async (n) => (await caches.open(n)).keys()))).flat().map((r) => r.url);
-  return ["pyodide.asm.wasm", "pyodide.asm.mjs", "python_stdlib.zip?v=", ".snapshot.gz", "worker.js?v="]
-    .every((part) => urls.some((url) => url.includes(part)));
+  return runtime.every((path) => urls.some((url) => url.endsWith(path)));
 }"""
 """The service worker's cache holds the runtime (it stores each file once the worker has read it)."""
 
@@ -208,7 +207,7 @@ def repeat_visit(browser: Browser, base: str) -> dict:
     page = context.new_page()
     page.goto(base + CALC_PAGE)
     page.wait_for_function("window.handbokCalc && window.handbokCalc.status === 'ready'", timeout=TIMEOUT_MS)
-    page.wait_for_function(KEPT, timeout=TIMEOUT_MS, polling=250)
+    page.wait_for_function(KEPT, arg=runtime_urls(), timeout=TIMEOUT_MS, polling=250)
     page.close()
     page = context.new_page()
     result = _fill_and_wait(page, base)

@@ -22,7 +22,7 @@ import jinja2
 import calculators
 
 from .snapshot import build_snapshot, snapshot_name
-from .stdlib import STDLIB, build_stdlib, trimmed_stdlib
+from .stdlib import EMPTY_STDLIB, STDLIB, build_empty_stdlib, build_stdlib, trimmed_stdlib
 from .wheel import build_wheel, wheel_name
 
 ASSET_SRC = Path(__file__).resolve().parent / "assets"
@@ -46,6 +46,8 @@ ASSETS_CSS: list[str] = ["assets/handbok/calculator.css", "assets/handbok/contra
                          "assets/handbok/print.css"]
 SCRIPT = "assets/handbok/calculator.js"
 WORKER = "assets/handbok/worker.js"
+SNAPSHOT_PACKING = "snapshot_packing.mjs"
+"""The worker's module that unpacks the snapshot (snapshot.mjs packs it with the same module)."""
 FORM_START = '<div class="handbok-calc" '  # how calculator.html.j2 opens a form
 
 MARKER = re.compile(
@@ -149,7 +151,13 @@ def worker_source(pyodide_dir: Path = PYODIDE_SRC, snapshot: bool = True) -> str
         .replace("__LOCK_INFO__", json.dumps(lock_info))
         .replace("__SIZES__", json.dumps(sizes))
         .replace("__STDLIB_HASH__", _short_hash(stdlib))
+        .replace("__EMPTY_STDLIB__", EMPTY_STDLIB)
+        .replace(f'"./{SNAPSHOT_PACKING}"', f'"./{_packing_address()}"')
     )
+
+
+def _packing_address() -> str:
+    return f"{SNAPSHOT_PACKING}?v={_short_hash((ASSET_SRC / SNAPSHOT_PACKING).read_bytes())}"
 
 
 def runtime_urls(pyodide_dir: Path = PYODIDE_SRC, snapshot: bool = True) -> list[str]:
@@ -159,8 +167,9 @@ def runtime_urls(pyodide_dir: Path = PYODIDE_SRC, snapshot: bool = True) -> list
     worker = worker_source(pyodide_dir, snapshot)
     folder = f"assets/pyodide/{pyodide_version(pyodide_dir)}/"
     library = f"{STDLIB}?v={_short_hash(trimmed_stdlib(pyodide_dir))}"
-    start = snapshot_name(wheel_name()) if snapshot else wheel_name()
-    return [f"{WORKER}?v={stamp(worker)}", *(folder + name for name in (*PYODIDE_FILES, library, start))]
+    start = (EMPTY_STDLIB, snapshot_name(wheel_name())) if snapshot else (library, wheel_name())
+    packing = [f"{Path(WORKER).parent.as_posix()}/{_packing_address()}"] if snapshot else []
+    return [f"{WORKER}?v={stamp(worker)}", *packing, *(folder + name for name in (*PYODIDE_FILES, *start))]
 
 
 def _short_hash(data: bytes) -> str:
@@ -175,7 +184,8 @@ def stamp(text: str) -> str:
 def write_assets(site_dir: Path, pyodide_dir: Path = PYODIDE_SRC, snapshot: bool = True,
                  cache_dir: Path | None = None) -> None:
     """Copy widget assets and the Pyodide core, write the trimmed standard library, the calculators wheel and
-    (unless turned off) the snapshot, which is cached in `cache_dir` (default: the user's cache folder)."""
+    (unless turned off) the snapshot and the empty library it starts with. The snapshot is cached in
+    `cache_dir` (default: the user's cache folder)."""
     runtime = site_dir / "assets" / "pyodide" / pyodide_version(pyodide_dir)
     runtime.mkdir(parents=True, exist_ok=True)
     for name in PYODIDE_FILES:
@@ -183,12 +193,13 @@ def write_assets(site_dir: Path, pyodide_dir: Path = PYODIDE_SRC, snapshot: bool
         if not source.is_file():
             raise MissingPyodide(f"Pyodide-filen {source} saknas. Kör make setup och bygg sedan igen.")
         shutil.copyfile(source, runtime / name)
-    for old in [*runtime.glob("calculators-*.whl"), *runtime.glob("calculators-*.snapshot.gz")]:
-        old.unlink()
+    for old in [*runtime.glob("calculators-*.whl"), *runtime.glob("calculators-*.snapshot.gz"), runtime / EMPTY_STDLIB]:
+        old.unlink(missing_ok=True)
     stdlib = build_stdlib(pyodide_dir, runtime / STDLIB)
     wheel = build_wheel(runtime)
     if snapshot:
         build_snapshot(pyodide_dir, runtime.name, wheel, stdlib, runtime, cache_dir)
+        build_empty_stdlib(runtime / EMPTY_STDLIB)
     _write_widget(site_dir / "assets" / "handbok", worker_source(pyodide_dir, snapshot))
 
 
@@ -198,6 +209,7 @@ def _write_widget(target: Path, worker: str) -> None:
     for css in ASSETS_CSS:
         shutil.copyfile(ASSET_SRC / Path(css).name, target / Path(css).name)
     (target / "worker.js").write_text(worker, encoding="utf-8")
+    shutil.copyfile(ASSET_SRC / SNAPSHOT_PACKING, target / SNAPSHOT_PACKING)
     shutil.copytree(ASSET_SRC / "theme", target / "theme", dirs_exist_ok=True)
     widget = (ASSET_SRC / "calculator.js").read_text(encoding="utf-8")
     (target / "calculator.js").write_text(widget.replace("__WORKER_STAMP__", stamp(worker)), encoding="utf-8")

@@ -4,8 +4,9 @@ Pyodide ships all of CPython's library (`python_stdlib.zip`, 559 files, 2.5 MB);
 needs about a quarter of it. Which files, is measured, not guessed: `python -m handbok.browser.stdlib`
 runs every shared vector and every SPEC example in Pyodide under Node with the whole library
 (`imports.mjs`) and writes the files Python imported from the zip into `stdlib_files.txt`. The
-build ships only those, and the memory snapshot is made from the same trimmed zip (its import
-caches point into it). tests/pyodide/test_stdlib.py fails when a calculator imports a module the
+build ships only those. The memory snapshot is made from the same trimmed zip and imports every module
+in it, so a worker that starts from the snapshot mounts an empty zip instead (EMPTY_STDLIB); the wheel
+path mounts the trimmed one. tests/pyodide/test_stdlib.py fails when a calculator imports a module the
 list lacks; docs/om/beslut.md says what a new calculator must do then.
 """
 
@@ -26,6 +27,9 @@ FILES = Path(__file__).with_name("stdlib_files.txt")
 SCRIPT = Path(__file__).with_name("imports.mjs")
 VECTORS = ROOT / "tests" / "calculators" / "vectors.json"
 STDLIB = "python_stdlib.zip"
+EMPTY_STDLIB = "python_stdlib.empty.zip"
+"""What the worker mounts as the library when it starts from the snapshot: the snapshot has every module of
+the trimmed library imported already (snapshot.mjs), so the 0.78 MB zip would never be read."""
 FIXED_DATE = (1980, 1, 1, 0, 0, 0)
 HEADER = ("# Files of Pyodide's python_stdlib.zip that the calculators and Pyodide's start import.\n"
           "# Written by `uv run python -m handbok.browser.stdlib` (measured); do not edit by hand.\n")
@@ -70,6 +74,13 @@ def build_stdlib(pyodide_dir: Path, out: Path, listing: Path = FILES) -> Path:
     """Write the trimmed library to `out`."""
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_bytes(trimmed_stdlib(pyodide_dir, listing))
+    return out
+
+
+def build_empty_stdlib(out: Path) -> Path:
+    """Write the library of the snapshot path: a valid zip with nothing in it."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    zipfile.ZipFile(out, "w").close()
     return out
 
 

@@ -15,7 +15,7 @@ import pytest
 
 import calculators
 from handbok.browser import embed
-from handbok.browser.stdlib import STDLIB, kept_files
+from handbok.browser.stdlib import EMPTY_STDLIB, STDLIB, kept_files
 from handbok.browser.wheel import build_wheel, wheel_name
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -130,9 +130,12 @@ def test_write_assets_puts_runtime_and_widget_into_the_site(tmp_path: Path) -> N
     version = embed.pyodide_version()
     runtime = tmp_path / "assets" / "pyodide" / version
     ours = [*runtime.glob("calculators-*.whl"), *runtime.glob("calculators-*.snapshot.gz")]
-    assert sorted(p.name for p in runtime.iterdir() if p not in ours) == sorted([*embed.PYODIDE_FILES, STDLIB])
+    shipped = sorted(p.name for p in runtime.iterdir() if p not in ours)
+    assert shipped == sorted([*embed.PYODIDE_FILES, STDLIB, EMPTY_STDLIB])
     with zipfile.ZipFile(runtime / STDLIB) as trimmed:
         assert sorted(n for n in trimmed.namelist() if not n.endswith("/")) == sorted(kept_files())
+    with zipfile.ZipFile(runtime / EMPTY_STDLIB) as empty:
+        assert empty.namelist() == []  # the snapshot has the whole library imported
     wheel, snapshot = ours
     assert snapshot.read_bytes()[:2] == b"\x1f\x8b"  # gzip, unzipped in the worker
     worker = (tmp_path / "assets" / "handbok" / "worker.js").read_text()
@@ -151,6 +154,7 @@ def test_without_snapshot_option_no_snapshot_is_shipped_or_named(tmp_path: Path)
     stale.write_bytes(b"old")
     embed.write_assets(tmp_path, snapshot=False)
     assert list((tmp_path / "assets").rglob("*.snapshot.gz")) == []
+    assert list((tmp_path / "assets").rglob(EMPTY_STDLIB)) == []
     worker = (tmp_path / "assets" / "handbok" / "worker.js").read_text(encoding="utf-8")
     assert worker == embed.worker_source(snapshot=False) != embed.worker_source()
     assert 'const snapshotName = "";' in worker and embed.wheel_name() in worker

@@ -100,7 +100,8 @@ def test_both_engines_get_the_runtime_and_the_page_list(mkdocs_site, zensical_si
         runtime = next((site / "assets" / "pyodide").iterdir())
         files = {p.name for p in runtime.iterdir()}
         copies = {name for name in files if name.endswith(".br") or (name.endswith(".gz") and name[:-3] in files)}
-        assert sorted(Path(name).suffix for name in files - copies) == [".gz", ".mjs", ".mjs", ".wasm", ".whl", ".zip"]
+        suffixes = sorted(Path(name).suffix for name in files - copies)
+        assert suffixes == [".gz", ".mjs", ".mjs", ".wasm", ".whl", ".zip", ".zip"]
         assert "<loc>metoder/swot/</loc>" in (site / "assets" / "handbok" / "sidor.xml").read_text(encoding="utf-8")
         bundle = next((site / "assets" / "javascripts").glob("bundle.*.min.js")).read_text(encoding="utf-8")
         assert 'new URL("assets/handbok/sidor.xml",e)' in bundle

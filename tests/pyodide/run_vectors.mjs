@@ -1,12 +1,14 @@
 // Runs the calculators' shared test vectors inside real Pyodide under Node, offline.
 // Usage: node run_vectors.mjs <pyodide dir> <python_stdlib.zip> <wheel> <vector_check.py> <vectors.json> [<snapshot.gz>]
-// The standard library is the trimmed one the site ships (handbok/browser/stdlib.py).
-// With a snapshot, Pyodide starts from it as the site's worker does, and the wheel is not unpacked.
+// The standard library is the one the site ships for the path (handbok/browser/stdlib.py): the trimmed one,
+// or with a snapshot the empty one, as Pyodide then starts from the snapshot as the site's worker does
+// (unpacked: handbok/browser/assets/snapshot_packing.mjs) and the wheel is not unpacked.
 // Prints JSON: {"python": version, "problems": [...], "results": [run() output per vector]}.
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { gunzipSync } from "node:zlib";
+import { unpack } from "../../handbok/browser/assets/snapshot_packing.mjs";
 
 const [pyodideDir, stdlib, wheel, checker, vectors, snapshot] = process.argv.slice(2).map((p) => path.resolve(p));
 const { loadPyodide } = await import(pathToFileURL(path.join(pyodideDir, "pyodide.mjs")).href);
@@ -18,7 +20,7 @@ const pyodide = await loadPyodide({
   lockFileContents: JSON.stringify({ info, packages: {} }),
   packageBaseUrl: pyodideDir + path.sep,
   stdLibURL: stdlib,
-  ...(snapshot ? { _loadSnapshot: gunzipSync(readFileSync(snapshot)) } : {}),
+  ...(snapshot ? { _loadSnapshot: unpack(gunzipSync(readFileSync(snapshot)), readFileSync(path.join(pyodideDir, "pyodide.asm.wasm"))) } : {}),
 });
 if (!snapshot) pyodide.unpackArchive(new Uint8Array(readFileSync(wheel)), "wheel");
 pyodide.FS.mkdirTree("/vectors");

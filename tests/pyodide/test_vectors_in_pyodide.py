@@ -1,7 +1,7 @@
 """The calculators' shared test vectors, run inside real Pyodide under Node.
 
-The wheel, the trimmed standard library and the memory snapshot are the ones the site ships
-(handbok.browser.wheel, handbok.browser.stdlib, handbok.browser.snapshot), so this proves both of
+The wheel, the trimmed standard library and the memory snapshot (with its empty library) are the ones the
+site ships (handbok.browser.wheel, handbok.browser.stdlib, handbok.browser.snapshot), so this proves both of
 the browser's start paths on the trimmed runtime: the vectors pass there, and every result
 equals CPython's `calculators.run` exactly.
 """
@@ -18,7 +18,7 @@ import pytest
 import calculators
 from handbok.browser.embed import PYODIDE_SRC, pyodide_version
 from handbok.browser.snapshot import build_snapshot
-from handbok.browser.stdlib import STDLIB, build_stdlib
+from handbok.browser.stdlib import EMPTY_STDLIB, STDLIB, build_empty_stdlib, build_stdlib
 from handbok.browser.wheel import build_wheel
 
 pytestmark = pytest.mark.pyodide
@@ -38,8 +38,9 @@ def pyodide_run(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPat
     stdlib = build_stdlib(PYODIDE_SRC, folder / STDLIB)
     snapshot = request.param == "snapshot"
     start = [str(build_snapshot(PYODIDE_SRC, pyodide_version(), wheel, stdlib, folder))] if snapshot else []
+    library = build_empty_stdlib(folder / EMPTY_STDLIB) if snapshot else stdlib
     completed = subprocess.run(
-        ["node", str(HERE / "run_vectors.mjs"), str(PYODIDE_SRC), str(stdlib), str(wheel),
+        ["node", str(HERE / "run_vectors.mjs"), str(PYODIDE_SRC), str(library), str(wheel),
          str(VECTORS_DIR / "vector_check.py"), str(VECTORS), *start],
         capture_output=True, text=True, timeout=180, check=False,
     )

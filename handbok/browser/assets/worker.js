@@ -1,5 +1,6 @@
 // Runs the handbook's calculators in Pyodide, off the main thread.
-// The build (handbok/embed.py) fills in the Pyodide version, the wheel's and the snapshot's names.
+// The build (handbok/browser/embed.py) fills in the Pyodide version, the wheel's and the snapshot's names,
+// and a `?v=` for the module that unpacks the snapshot.
 // Messages in: {id, name, inputs}. Messages out: {type: "progress", loaded, total} (bytes of the
 // runtime downloaded so far and expected in all), {type: "ready", ms, loadMs, via} (start-up and
 // loadPyodide alone, in ms; via "snapshot" or "wheel"), {type: "error", message},
@@ -10,6 +11,7 @@ const runtimeURL = new URL("../pyodide/__PYODIDE_VERSION__/", import.meta.url);
 const wheelURL = new URL("__WHEEL__", runtimeURL);
 // Empty when the site is built with the plugin option `snapshot: false`.
 const snapshotName = "__SNAPSHOT__";
+const wasmURL = new URL("pyodide.asm.wasm", runtimeURL);
 // No package is ever loaded, so a lock file without packages saves a request and keeps
 // Pyodide from ever looking elsewhere for one.
 // The trimmed standard library keeps Pyodide's file name; `?v=` changes with its content, so the service
@@ -40,6 +42,11 @@ function reportProgress(force) {
 // included, so the page can show honest progress. The body is passed on unchanged.
 const nativeFetch = globalThis.fetch;
 globalThis.fetch = async function countedFetch(input, init) {
+  if (wasmForPyodide && new URL(String(input), runtimeURL).href === wasmURL.href) {
+    const response = wasmForPyodide;
+    wasmForPyodide = null;
+    return response;
+  }
   const response = await nativeFetch(input, init);
   const url = new URL(response.url || String(input), runtimeURL);
   if (!response.ok || !response.body || !url.href.startsWith(runtimeURL.href)) return response;
@@ -64,16 +71,33 @@ async function download(url) {
   return response;
 }
 
-// The build's memory snapshot (handbok/snapshot.py): Python already started, calculators imported.
-// Fetched and unzipped while Pyodide fetches and compiles its WebAssembly.
+/** @type {Promise<Response> | null} the WebAssembly download that Pyodide's own fetch of it is given */
+let wasmForPyodide = null;
+
+// The build's memory snapshot (handbok/browser/snapshot.py): Python already started, the calculators and the
+// whole trimmed library imported, so Pyodide mounts an empty library. Fetched and unzipped while the
+// WebAssembly downloads; that one download is split in two: Pyodide compiles one half, and the other gives
+// back the static data the build left out of the snapshot (snapshot_packing.mjs).
 function fromSnapshot() {
-  const snapshot = download(new URL(snapshotName, runtimeURL)).then((response) =>
-    new Response(response.body.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer());
-  return loadPyodide({ ...options, _loadSnapshot: snapshot });
+  const packing = import("./snapshot_packing.mjs");
+  const halves = download(wasmURL).then((response) => {
+    const [forPyodide, forSnapshot] = response.body.tee();
+    const bytes = new Response(forSnapshot).arrayBuffer();
+    return { forPyodide: new Response(forPyodide, { headers: response.headers }), bytes };
+  });
+  wasmForPyodide = halves.then(({ forPyodide }) => forPyodide);
+  const snapshot = download(new URL(snapshotName, runtimeURL))
+    .then((response) => new Response(response.body.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer())
+    .then(async (unzipped) => {
+      const [{ unpack }, { bytes }] = await Promise.all([packing, halves]);
+      return unpack(new Uint8Array(unzipped), new Uint8Array(await bytes));
+    });
+  return loadPyodide({ ...options, stdLibURL: new URL("__EMPTY_STDLIB__", runtimeURL).href, _loadSnapshot: snapshot });
 }
 
 // Pyodide's normal start, then our wheel: used when the snapshot cannot be.
 async function fromWheel() {
+  wasmForPyodide = null; // a snapshot start that failed before Pyodide asked for it
   const [pyodide, wheel] = await Promise.all([
     loadPyodide(options),
     download(wheelURL).then((response) => response.arrayBuffer()),

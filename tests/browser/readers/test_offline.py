@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Error, Page, expect
 
+from handbok.browser.stdlib import EMPTY_STDLIB
 from handbok.site import offline
 
 from ..conftest import LOAD_TIMEOUT_MS
@@ -34,7 +35,8 @@ KEPT = """async (parts) => {
   for (const name of await caches.keys()) urls.push(...(await (await caches.open(name)).keys()).map((r) => r.url));
   return parts.every((part) => urls.some((url) => url.includes(part)));
 }"""
-RUNTIME = ["pyodide.asm.wasm", "pyodide.asm.mjs", "python_stdlib.zip?v=", ".snapshot.gz", "worker.js?v=", CALCULATOR]
+RUNTIME = ["pyodide.asm.wasm", "pyodide.asm.mjs", EMPTY_STDLIB, ".snapshot.gz", "worker.js?v=",
+           "snapshot_packing.mjs?v=", CALCULATOR]
 
 
 @pytest.fixture
