@@ -9,16 +9,31 @@
   if (!script || !("serviceWorker" in navigator) || !window.isSecureContext) return;
   const worker = new URL("../../sw.js", script.src);  // this file is assets/handbok/offline.js
   const scope = new URL("./", worker);
+  /** The service worker `active` once it has finished activating. @param {ServiceWorker} active */
+  function activated(active) {
+    return new Promise((resolve) => {
+      const check = () => {
+        if (active.state !== "activated") return;
+        active.removeEventListener("statechange", check);
+        resolve(active);
+      };
+      active.addEventListener("statechange", check);
+      check();
+    });
+  }
+
   if (mode === "on") {
     const first = !navigator.serviceWorker.controller;
     navigator.serviceWorker.register(worker.href, { scope: scope.href }).catch((error) => {
       console.warn("Handboken sparas inte för läsning utan nätverk:", error);
     });
-    // loaded before the worker took over: tell it what this page loaded, so it keeps that too
+    // loaded before the worker took over: tell it what this page loaded, so it keeps that too. Only once it is
+    // activated: `ready` comes while it still activates, before it has the cache to keep things in.
     if (first) {
-      navigator.serviceWorker.ready.then((registration) => registration.active?.postMessage({
-        keep: [location.href, ...performance.getEntriesByType("resource").map((entry) => entry.name)],
-      }));
+      navigator.serviceWorker.ready.then((registration) => activated(registration.active)).then((active) =>
+        active.postMessage({
+          keep: [location.href, ...performance.getEntriesByType("resource").map((entry) => entry.name)],
+        }));
     }
     return;
   }
