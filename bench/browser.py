@@ -350,11 +350,12 @@ def page_bytes(site: Path, load: dict) -> dict:
             "pyodide_requests": sum("/assets/pyodide/" in u for u in urls)}
 
 
-def page_load_tasks(browser: Browser, base: str) -> dict:
+def page_load_tasks(browser: Browser, base: str) -> tuple[dict, dict]:
     """Longest tasks of PAGE_LOADS rounds of cold loads, one of each page and start per round (interleaved, so
     all see the same machine load): the calculator page with the worker started at each of STARTS, the same
-    page without its calculator (the goal's plain page) and another method page. Per variant: the loads,
-    the median longest task, and the median over rounds of its ratio to the page without calculator."""
+    page without its calculator (the goal's plain page) and another method page. Per variant: the median
+    longest task and the median over rounds of its ratio to the page without calculator; and the first
+    round's loads (what each variant fetched)."""
     variants = {**{start: (CALC_PAGE, start, False) for start in STARTS},
                 "without_calculator": (CALC_PAGE, "forms", True), "other_page": (PLAIN_PAGE, "forms", False)}
     rounds = [{name: page_load(browser, base, *variant) for name, variant in variants.items()}
@@ -366,9 +367,8 @@ def page_load_tasks(browser: Browser, base: str) -> dict:
         result[name] = {"longest_task_ms": statistics.median(longest), "longest_task_samples_ms": longest,
                         "vs_without_calculator": statistics.median(ratios),
                         "after_calculator_start_ms": max(r[name]["tasks"]["calculator"] for r in rounds),
-                        "widget_longest_task_ms": max(r[name]["widget_ms"] for r in rounds),
-                        "first_load": rounds[0][name]}
-    return result
+                        "widget_longest_task_ms": max(r[name]["widget_ms"] for r in rounds)}
+    return result, rounds[0]
 
 
 DECODE = """async ([gz, raw]) => {
@@ -461,13 +461,13 @@ def run(site: Path, samples: int) -> dict:
             by_rows[rows] = recompute(page)
         context.close()
         assert not outside, outside
-        tasks = page_load_tasks(browser, base)
-        loads = {name: variant.pop("first_load") for name, variant in tasks.items()}
+        tasks, loads = page_load_tasks(browser, base)
         decoding = snapshot_decoding(browser, base, site)
         version = browser.version
         browser.close()
     firsts, floors = fast.pop("firsts"), fast.pop("floors")
     largest = by_rows[ROW_COUNTS[-1]]
+    calc_bytes = page_bytes(site, loads["forms"])
     return {
         "chromium": version,
         "load_average_1min": os.getloadavg()[0],
@@ -492,10 +492,10 @@ def run(site: Path, samples: int) -> dict:
         "recompute_by_rows": by_rows,
         **{key: largest[key] for key in ("recompute_median_ms", "recompute_p95_ms", "input_to_result_median_ms")},
         "longest_task_ms": largest["widget_longest_task_ms"],
-        "calculator_page_bytes_gzip": page_bytes(site, loads["forms"])["bytes_gzip"],
+        "calculator_page_bytes_gzip": calc_bytes["bytes_gzip"],
         "longest_task_vs_plain_page": tasks["forms"]["vs_without_calculator"],
         "snapshot_decoding": decoding,
-        "calculator_page": page_bytes(site, loads["forms"]),
+        "calculator_page": calc_bytes,
         "plain_page": page_bytes(site, loads["other_page"]),
         "page_load_tasks": tasks,
     }

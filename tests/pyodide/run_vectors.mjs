@@ -13,6 +13,7 @@ import { unpack } from "../../handbok/browser/assets/snapshot_packing.mjs";
 const [pyodideDir, stdlib, wheel, checker, vectors, snapshot] = process.argv.slice(2).map((p) => path.resolve(p));
 const { loadPyodide } = await import(pathToFileURL(path.join(pyodideDir, "pyodide.mjs")).href);
 const info = JSON.parse(readFileSync(path.join(pyodideDir, "pyodide-lock.json"), "utf8")).info;
+const wasm = readFileSync(path.join(pyodideDir, "pyodide.asm.wasm"));
 
 // A lock file without packages, as in the site's worker: nothing is ever fetched from a CDN.
 const pyodide = await loadPyodide({
@@ -20,7 +21,7 @@ const pyodide = await loadPyodide({
   lockFileContents: JSON.stringify({ info, packages: {} }),
   packageBaseUrl: pyodideDir + path.sep,
   stdLibURL: stdlib,
-  ...(snapshot ? { _loadSnapshot: unpack(gunzipSync(readFileSync(snapshot)), readFileSync(path.join(pyodideDir, "pyodide.asm.wasm"))) } : {}),
+  ...(snapshot ? { _loadSnapshot: unpack(gunzipSync(readFileSync(snapshot)), wasm) } : {}),
 });
 if (!snapshot) pyodide.unpackArchive(new Uint8Array(readFileSync(wheel)), "wheel");
 pyodide.FS.mkdirTree("/vectors");
